@@ -1,0 +1,75 @@
+// A thin shim over libedit's native API (histedit.h). el_set, el_get and history are C
+// variadic functions, which Swift does not import, so each operation nelm needs gets one
+// non-variadic wrapper here. Keep this file free of state: no globals, no statics with data.
+#ifndef NELM_CLIBEDIT_SHIM_H
+#define NELM_CLIBEDIT_SHIM_H
+
+#include <histedit.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef char *(*nelm_prompt_fn)(EditLine *);
+typedef unsigned char (*nelm_command_fn)(EditLine *, int);
+
+static inline EditLine *nelm_el_init(const char *program) {
+  return el_init(program, stdin, stdout, stderr);
+}
+static inline int nelm_el_set_prompt(EditLine *el, nelm_prompt_fn fn) {
+  return el_set(el, EL_PROMPT, fn);
+}
+static inline int nelm_el_set_editor(EditLine *el, const char *mode) {
+  return el_set(el, EL_EDITOR, mode);
+}
+static inline int nelm_el_set_history(EditLine *el, History *h) {
+  return el_set(el, EL_HIST, history, h);
+}
+static inline int nelm_el_set_clientdata(EditLine *el, void *data) {
+  return el_set(el, EL_CLIENTDATA, data);
+}
+static inline void *nelm_el_get_clientdata(EditLine *el) {
+  void *data = NULL;
+  el_get(el, EL_CLIENTDATA, &data);
+  return data;
+}
+static inline int nelm_el_add_function(EditLine *el, const char *name, const char *help,
+                                       nelm_command_fn fn) {
+  return el_set(el, EL_ADDFN, name, help, fn);
+}
+static inline int nelm_el_bind(EditLine *el, const char *key, const char *function) {
+  return el_set(el, EL_BIND, key, function, NULL);
+}
+static inline int nelm_el_get_terminal_width(EditLine *el) {
+  int cols = 0;
+  if (el_get(el, EL_GETTC, "co", &cols) != 0) return 0;
+  return cols;
+}
+static inline const char *nelm_el_line_buffer(EditLine *el, int *cursor, int *length) {
+  const LineInfo *info = el_line(el);
+  *cursor = (int)(info->cursor - info->buffer);
+  *length = (int)(info->lastchar - info->buffer);
+  return info->buffer;
+}
+
+static inline History *nelm_history_init(int size) {
+  History *h = history_init();
+  HistEvent ev;
+  if (h != NULL) {
+    history(h, &ev, H_SETSIZE, size);
+    history(h, &ev, H_SETUNIQUE, 1);
+  }
+  return h;
+}
+static inline int nelm_history_enter(History *h, const char *line) {
+  HistEvent ev;
+  return history(h, &ev, H_ENTER, line);
+}
+static inline int nelm_history_load(History *h, const char *path) {
+  HistEvent ev;
+  return history(h, &ev, H_LOAD, path);
+}
+static inline int nelm_history_save(History *h, const char *path) {
+  HistEvent ev;
+  return history(h, &ev, H_SAVE, path);
+}
+
+#endif

@@ -1,0 +1,1 @@
+// Placeholder: the clinical engine lands here (see shared/clinical/ALGORITHM.md).

@@ -1,0 +1,2 @@
+import CLibEdit
+import Tutor
