@@ -7,6 +7,7 @@
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 
 typedef char *(*nelm_prompt_fn)(EditLine *);
 typedef unsigned char (*nelm_command_fn)(EditLine *, int);
@@ -70,6 +71,14 @@ static inline int nelm_history_load(History *h, const char *path) {
 static inline int nelm_history_save(History *h, const char *path) {
   HistEvent ev;
   return history(h, &ev, H_SAVE, path);
+}
+
+/// The width of the terminal on `fd` in columns, or 0 when it is not a terminal.
+/// (ioctl is variadic in C, so Swift cannot call it directly.)
+static inline int nelm_terminal_columns(int fd) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
 }
 
 #endif

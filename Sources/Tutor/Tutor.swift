@@ -1,2 +1,138 @@
 import Course
+import Foundation
 import Progress
+
+/// The study flow as a state machine: a line of input in, a reply out.
+///
+/// Knows nothing of terminals or files: the shell feeds it lines (from libedit, a pipe or a
+/// test), renders its replies, and saves `session` whenever a reply says so.
+public struct Tutor {
+  /// Where the learner is.
+  enum Mode: Equatable {
+    case top
+    case studying(Study)
+  }
+
+  /// The state of an open lesson that is not worth saving: timing and hints of the question
+  /// on screen. The position itself lives in the session.
+  struct Study: Equatable {
+    var lessonIndex: Int
+    var shownAt: Date
+    var hintsUsed: Int
+    /// Feedback is on screen; Enter shows the next step.
+    var awaitingContinue: Bool
+  }
+
+  public let course: Course
+  public private(set) var session: Session
+  var mode: Mode = .top
+  let clock: @Sendable () -> Date
+
+  /// A tutor over `course` for the learner whose progress is `session`.
+  public init(course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() })
+  {
+    self.course = course
+    self.session = session
+    self.clock = clock
+  }
+
+  /// The prompt for the next line: it tells the learner what kind of input is expected.
+  public var prompt: String {
+    guard case .studying(let study) = mode else { return "nelm> " }
+    if !study.awaitingContinue, case .question = currentStep(study) { return "answer> " }
+    return "nelm \(study.lessonIndex + 1)> "
+  }
+
+  /// Whether a lesson is open.
+  public var isStudying: Bool {
+    if case .studying = mode { return true }
+    return false
+  }
+
+  /// Handles one line of input.
+  public mutating func accept(_ line: String) -> Reply {
+    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if case .studying(let study) = mode {
+      if let reply = acceptInLesson(trimmed, study) { return reply }
+    }
+    if trimmed.isEmpty { return Reply() }
+    let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let name = words[0].lowercased()
+    let arguments = Array(words.dropFirst())
+    guard let command = CommandHelp.named(name) else {
+      return .error(unknownCommandMessage(name))
+    }
+    return run(command, arguments)
+  }
+
+  /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
+  /// Nothing answered is lost: answers and positions are saved as they happen.
+  public mutating func interrupt() -> Reply {
+    guard case .studying(let study) = mode else { return Reply() }
+    mode = .top
+    let lesson = course.lessons[study.lessonIndex]
+    return Reply([
+      .text("Cancelled. Your place in “\(lesson.title)” is kept; `study` resumes it.", .dim)
+    ])
+  }
+
+  /// The goodbye shown when the learner leaves (quit or Ctrl-D).
+  public func farewell() -> Reply {
+    Reply([.text("Saved. See you soon, \(session.learner).")], saveNeeded: true, quit: true)
+  }
+
+  private mutating func run(_ command: CommandHelp, _ arguments: [String]) -> Reply {
+    switch command.name {
+    case "help": return help(arguments)
+    case "lessons": return listLessons()
+    case "study": return study(arguments)
+    case "quit": return farewell()
+    default: break
+    }
+    guard case .studying(let study) = mode else {
+      return .error("`\(command.name)` works inside a lesson; `study 1` opens the first one.")
+    }
+    switch command.name {
+    case "next": return next(study)
+    case "back": return back(study)
+    case "hint": return hint(study)
+    case "skip": return skip(study)
+    case "menu": return leaveLesson(study)
+    default: return .error(unknownCommandMessage(command.name))
+    }
+  }
+
+  func unknownCommandMessage(_ word: String) -> String {
+    let names = CommandHelp.all.map(\.name)
+    if let close = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
+      editDistance(close, word) <= 2
+    {
+      return "Unknown command '\(word)'. Did you mean `\(close)`? Type `help` for the list."
+    }
+    return "Unknown command '\(word)'. Type `help` for the list."
+  }
+
+  /// Touches the session's clock; every change goes through here.
+  mutating func updateSession(_ change: (inout Session) -> Void) {
+    change(&session)
+    session.updated = clock()
+  }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in 1...b.count {
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    }
+    previous = current
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+NELM_DEBUG := .build/debug/nelm
+NELM_RELEASE := .build/release/nelm
+
+.PHONY: run test build release deps test-deps install bench lint format-lint clean
+
+deps:
+	@scripts/ensure-deps
+
+test-deps:
+	@scripts/ensure-deps --test
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Opens the study shell on the bundled course; progress is kept in Sessions/.
+run: release
+	@$(NELM_RELEASE) --lessons Lessons --sessions Sessions
+
+## Unit tests, end-to-end tests on the built binary, and a lint of the course.
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 -m pytest -q Tests/e2e
+	$(NELM_DEBUG) lint Lessons
+
+lint: build
+	$(NELM_DEBUG) lint Lessons
+
+format-lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+## Installs the binary and the course so that `nelm` works from any directory.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nelm/Lessons
+	install -m 755 $(NELM_RELEASE) $(DESTDIR)$(PREFIX)/bin/nelm
+	install -m 644 Lessons/*.yaml Lessons/README.md $(DESTDIR)$(PREFIX)/share/nelm/Lessons/
+
+## Start-up and save-latency figures (not part of `make test`).
+bench: release
+	bench/run
+
+clean:
+	rm -rf .build

@@ -1,0 +1,108 @@
+import CLibEdit
+import Foundation
+
+/// Line editing on a terminal through libedit's native API (`el_gets`, `history`).
+///
+/// Emacs keys by default, `~/.editrc` honoured (`el_source`), history kept in a file of
+/// its own, and Tab bound to `complete`, which asks `completer` for candidates.
+final class LineEditor: LineSource {
+  private let editLine: OpaquePointer
+  private let history: OpaquePointer
+  private let historyFile: String?
+  private var promptBuffer: UnsafeMutablePointer<CChar>
+  /// Candidates for the last word of the line up to the cursor.
+  var completer: (String) -> [String] = { _ in [] }
+
+  /// Opens libedit on the process's terminal. Nil when libedit cannot start.
+  init?(historyFile: String?) {
+    guard let editLine = nelm_el_init("nelm"), let history = nelm_history_init(1000) else {
+      return nil
+    }
+    self.editLine = editLine
+    self.history = history
+    self.historyFile = historyFile
+    self.promptBuffer = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+    nelm_el_set_editor(editLine, "emacs")
+    nelm_el_set_history(editLine, history)
+    nelm_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+    nelm_el_set_prompt(editLine) { editLine in
+      guard let editLine, let data = nelm_el_get_clientdata(editLine) else { return nil }
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().promptBuffer
+    }
+    nelm_el_add_function(editLine, "nelm-complete", "Complete the word before the cursor") {
+      editLine, _ in
+      guard let editLine, let data = nelm_el_get_clientdata(editLine) else {
+        return UInt8(CC_ERROR)
+      }
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+    }
+    nelm_el_bind(editLine, "^I", "nelm-complete")
+    // The learner's own bindings win over ours.
+    el_source(editLine, nil)
+    if let historyFile { nelm_history_load(history, historyFile) }
+  }
+
+  deinit {
+    el_end(editLine)
+    history_end(history)
+    free(promptBuffer)
+  }
+
+  func readLine(prompt: String) -> LineEvent {
+    free(promptBuffer)
+    promptBuffer = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+    _ = InterruptFlag.take()
+    var count: Int32 = 0
+    guard let raw = el_gets(editLine, &count) else {
+      if InterruptFlag.take() {
+        // libedit leaves the cursor on the cancelled line.
+        writeOut("^C\n")
+        el_reset(editLine)
+        return .interrupted
+      }
+      writeOut("\n")
+      return .endOfInput
+    }
+    var line = String(cString: raw)
+    if line.hasSuffix("\n") { line.removeLast() }
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      nelm_history_enter(history, line)
+      if let historyFile { nelm_history_save(history, historyFile) }
+    }
+    return .line(line)
+  }
+
+  /// Tab: completes the word before the cursor, or lists the choices.
+  private func complete() -> UInt8 {
+    var cursor: Int32 = 0
+    var length: Int32 = 0
+    guard let buffer = nelm_el_line_buffer(editLine, &cursor, &length) else {
+      return UInt8(CC_ERROR)
+    }
+    let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(cursor))
+    let before = String(decoding: bytes, as: UTF8.self)
+    let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    let candidates = completer(before)
+    guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+    if candidates.count == 1, let only = candidates.first {
+      el_insertstr(editLine, String(only.dropFirst(word.count)) + " ")
+      return UInt8(CC_REFRESH)
+    }
+    let prefix = commonPrefix(of: candidates)
+    if prefix.count > word.count {
+      el_insertstr(editLine, String(prefix.dropFirst(word.count)))
+      return UInt8(CC_REFRESH)
+    }
+    writeOut("\n" + candidates.joined(separator: "  ") + "\n")
+    return UInt8(CC_REDISPLAY)
+  }
+}
+
+/// The longest prefix every string shares.
+func commonPrefix(of strings: [String]) -> String {
+  guard var prefix = strings.first else { return "" }
+  for string in strings.dropFirst() {
+    while !string.hasPrefix(prefix) { prefix.removeLast() }
+  }
+  return prefix
+}

@@ -1,0 +1,69 @@
+import Course
+import Foundation
+import Progress
+import Tutor
+
+/// Where the shell finds the course and keeps the learner's files.
+public struct ShellOptions: Sendable {
+  /// The learner named on the command line or in `NELM_LEARNER`; nil to use the remembered
+  /// one or ask.
+  public var learner: String?
+  public var lessonsDirectory: String
+  public var sessionsDirectory: String
+  /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name.
+  public var stateDirectory: String
+
+  public init(
+    learner: String?, lessonsDirectory: String, sessionsDirectory: String, stateDirectory: String
+  ) {
+    self.learner = learner
+    self.lessonsDirectory = lessonsDirectory
+    self.sessionsDirectory = sessionsDirectory
+    self.stateDirectory = stateDirectory
+  }
+}
+
+/// Starts the interactive shell: loads the course, finds the learner, opens their session,
+/// and runs the command loop.
+public enum ShellLauncher {
+  /// Runs the shell to the end and returns the process's exit status.
+  public static func run(_ options: ShellOptions) -> Int32 {
+    Terminal.useUTF8Locale()
+    InterruptFlag.install()
+    let course: Course
+    do {
+      course = try CourseLoader.load(from: options.lessonsDirectory)
+    } catch {
+      warn(error.message)
+      return 1
+    }
+    let terminal = Terminal()
+    try? FileManager.default.createDirectory(
+      atPath: options.stateDirectory, withIntermediateDirectories: true)
+    var source: LineSource = PipeLineSource()
+    if terminal.isInteractive, let editor = LineEditor(historyFile: options.stateDirectory + "/history") {
+      source = editor
+    }
+    let memory = LearnerMemory(directory: options.stateDirectory)
+    guard let learner = chooseLearner(options, memory: memory, source: source, terminal: terminal)
+    else { return 1 }
+    let store = SessionStore(directory: URL(fileURLWithPath: options.sessionsDirectory))
+    let isNew = !FileManager.default.fileExists(atPath: store.fileURL(for: learner).path)
+    guard let session = openSession(learner, store: store, source: source, terminal: terminal)
+    else { return 1 }
+    defer { session.close() }
+
+    let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
+    let tutor = Tutor(course: course, session: session.session)
+    if terminal.isInteractive {
+      FileHandle.standardOutput.write(Data(renderer.render(tutor.welcome(isNewLearner: isNew)).utf8))
+    }
+    let loop = ShellLoop(
+      tutor: tutor, session: session, source: source, renderer: renderer,
+      interactive: terminal.isInteractive)
+    if let editor = source as? LineEditor {
+      editor.completer = { [unowned loop] text in loop.tutor.completions(for: text) }
+    }
+    return loop.run()
+  }
+}

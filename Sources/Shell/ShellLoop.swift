@@ -1,0 +1,78 @@
+import Foundation
+import Progress
+import Tutor
+
+/// The command loop: reads lines, hands them to the tutor, prints its replies, and saves the
+/// session whenever a reply says so — before the next prompt, so no answer waits unsaved.
+///
+/// A class so that Tab completion, which libedit calls while a line is being read, can look
+/// at the tutor without overlapping the loop's own access to it.
+final class ShellLoop {
+  var tutor: Tutor
+  let session: OpenSession
+  let source: LineSource
+  let renderer: TextRenderer
+  let interactive: Bool
+
+  init(tutor: Tutor, session: OpenSession, source: LineSource, renderer: TextRenderer, interactive: Bool) {
+    self.tutor = tutor
+    self.session = session
+    self.source = source
+    self.renderer = renderer
+    self.interactive = interactive
+  }
+
+  /// Runs until the learner leaves; returns the exit status.
+  func run() -> Int32 {
+    while true {
+      let event = source.readLine(prompt: tutor.prompt)
+      let reply: Reply
+      switch event {
+      case .line(let line): reply = tutor.accept(line)
+      case .interrupted: reply = tutor.interrupt()
+      case .endOfInput: reply = tutor.farewell()
+      }
+      let saved = saveIfNeeded(reply)
+      show(reply)
+      if reply.quit { return saved ? 0 : 1 }
+      if !interactive && (reply.isError || !saved) {
+        // A script stops at its first error, with the progress so far saved.
+        return 1
+      }
+    }
+  }
+
+  /// Saves when the reply changed the session. On failure the learner is warned and the
+  /// shell keeps going: the previous file is intact and the next save tries again.
+  private func saveIfNeeded(_ reply: Reply) -> Bool {
+    guard reply.saveNeeded, tutor.session != session.session else { return true }
+    do {
+      try session.save(tutor.session)
+      return true
+    } catch {
+      warn("Could not save your progress: \(error.message) Your previous file is intact.")
+      return false
+    }
+  }
+
+  private func show(_ reply: Reply) {
+    guard !reply.blocks.isEmpty else { return }
+    let text = renderer.render(reply.blocks)
+    if reply.isError && !interactive {
+      FileHandle.standardError.write(Data(text.utf8))
+    } else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
+
+/// Prints a warning on standard error.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("nelm: \(message)\n".utf8))
+}
+
+/// Writes to standard output straight away (no stdio buffer to flush before libedit's own
+/// output).
+func writeOut(_ text: String) {
+  FileHandle.standardOutput.write(Data(text.utf8))
+}

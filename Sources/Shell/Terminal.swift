@@ -1,0 +1,35 @@
+import CLibEdit
+import Foundation
+
+/// What the shell knows about where it runs: a terminal or a pipe, its width, colour.
+struct Terminal {
+  /// Standard input is a terminal: use libedit and prompts.
+  var isInteractive: Bool
+  /// Colour is wanted: standard output is a terminal and `NO_COLOR` is not set.
+  var color: Bool
+
+  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    isInteractive = isatty(STDIN_FILENO) == 1
+    let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
+    let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    color = stdoutIsTerminal && !noColor && environment["TERM"] != "dumb"
+  }
+
+  /// Columns to wrap text to: the terminal's width, else `COLUMNS`, else 80.
+  func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+    let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
+    if columns > 0 { return min(columns, 100) }
+    if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return min(value, 100) }
+    return 80
+  }
+
+  /// Makes libedit and Swift read UTF-8, even under the C locale that CI gives us.
+  static func useUTF8Locale() {
+    let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
+    if !chosen.localizedCaseInsensitiveContains("UTF-8")
+      && !chosen.localizedCaseInsensitiveContains("utf8")
+    {
+      _ = setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+}

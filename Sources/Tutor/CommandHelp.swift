@@ -1,0 +1,49 @@
+/// A shell command: its name, how it is typed, and what it does.
+public struct CommandHelp: Sendable, Equatable {
+  public var name: String
+  public var usage: String
+  public var summary: String
+  /// Other names that run the same command.
+  public var aliases: [String]
+  /// Whether the command only makes sense inside a lesson.
+  public var inLesson: Bool
+
+  /// Every command, in the order `help` lists them.
+  public static let all: [CommandHelp] = [
+    CommandHelp(
+      name: "help", usage: "help [command]", summary: "List the commands, or explain one.",
+      aliases: ["?"], inLesson: false),
+    CommandHelp(
+      name: "lessons", usage: "lessons", summary: "List the lessons with your progress in each.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "study", usage: "study ID|NUMBER",
+      summary: "Open a lesson where you left it (by its id or its number in `lessons`).",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "next", usage: "next (or Enter)", summary: "Go to the next page or question.",
+      aliases: ["n"], inLesson: true),
+    CommandHelp(
+      name: "back", usage: "back", summary: "Go back one page or question.",
+      aliases: [], inLesson: true),
+    CommandHelp(
+      name: "hint", usage: "hint", summary: "Show a hint for the current question.",
+      aliases: [], inLesson: true),
+    CommandHelp(
+      name: "skip", usage: "skip",
+      summary: "Leave the current question unanswered (it counts as not yet right) and go on.",
+      aliases: [], inLesson: true),
+    CommandHelp(
+      name: "menu", usage: "menu",
+      summary: "Leave the lesson (your place is kept) and return to the main prompt. Ctrl-C does the same.",
+      aliases: [], inLesson: true),
+    CommandHelp(
+      name: "quit", usage: "quit", summary: "Save and leave nelm. Ctrl-D does the same.",
+      aliases: ["exit", "bye"], inLesson: false),
+  ]
+
+  /// The command called `word`, by name or alias.
+  public static func named(_ word: String) -> CommandHelp? {
+    all.first { $0.name == word || $0.aliases.contains(word) }
+  }
+}

@@ -1,0 +1,48 @@
+/// A run of text with one emphasis. The shell decides whether emphasis becomes colour.
+public struct Span: Sendable, Equatable {
+  /// How a span is emphasised, by meaning rather than by colour.
+  public enum Style: Sendable, Equatable {
+    case plain, strong, dim, good, bad, accent
+  }
+
+  public var text: String
+  public var style: Style
+
+  public init(_ text: String, _ style: Style = .plain) {
+    self.text = text
+    self.style = style
+  }
+}
+
+/// One unit of tutor output, before wrapping to a width.
+public enum Block: Sendable, Equatable {
+  /// Text wrapped to the width; continuation lines start at `indent + hang` columns.
+  case paragraph([Span], indent: Int = 0, hang: Int = 0)
+  /// A title rule: `── left ───────── right`.
+  case rule(String, right: String)
+  /// An empty line.
+  case blank
+
+  /// A paragraph of one plain span.
+  public static func text(_ string: String, _ style: Span.Style = .plain, indent: Int = 0) -> Block
+  {
+    .paragraph([Span(string, style)], indent: indent)
+  }
+}
+
+extension Array where Element == Block {
+  /// Paragraphs from text whose paragraphs are separated by blank lines.
+  static func paragraphs(of text: String, indent: Int = 0) -> [Block] {
+    var blocks: [Block] = []
+    let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+    for chunk in normalized.components(separatedBy: "\n\n") {
+      let joined = chunk.split(separator: "\n", omittingEmptySubsequences: true)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .joined(separator: " ")
+      guard !joined.isEmpty else { continue }
+      if !blocks.isEmpty { blocks.append(.blank) }
+      blocks.append(.text(joined, indent: indent))
+    }
+    return blocks
+  }
+}

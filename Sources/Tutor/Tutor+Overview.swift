@@ -1,0 +1,130 @@
+import Course
+import Foundation
+import Progress
+
+extension Tutor {
+  /// The version shown in the banner.
+  public static let version = "0.1"
+
+  /// The banner and the welcome line shown when the shell starts.
+  public func welcome(isNewLearner: Bool) -> [Block] {
+    var blocks: [Block] = [
+      .paragraph([
+        Span("nelm \(Tutor.version)", .strong),
+        Span(" — management of neuroendocrine liver metastases (Frilling et al., HPB 2010)"),
+      ]),
+      .text("A teaching tool, not clinical decision support. Type `help` for commands.", .dim),
+    ]
+    if isNewLearner {
+      blocks.append(
+        .text(
+          "Welcome, \(session.learner). `lessons` shows the course; `study 1` begins the first lesson."
+        ))
+    } else if let lesson = lastUnfinishedLesson() {
+      blocks.append(
+        .text(
+          "Welcome back, \(session.learner). You left “\(lesson.title)” at \(placeName(in: lesson)); `study` resumes it."
+        ))
+    } else {
+      blocks.append(.text("Welcome back, \(session.learner). `lessons` shows your progress."))
+    }
+    return blocks
+  }
+
+  /// `lessons`: every lesson with a progress bar and the questions answered right.
+  func listLessons() -> Reply {
+    guard !course.lessons.isEmpty else {
+      return Reply([.text("The course has no lessons yet.", .dim)])
+    }
+    let titleWidth = min(44, course.lessons.map(\.title.count).max() ?? 0)
+    var blocks: [Block] = []
+    for (number, lesson) in course.lessons.enumerated() {
+      let progress = session.lessons[lesson.id]
+      let fraction: Double
+      if progress?.completed == true {
+        fraction = 1
+      } else {
+        fraction = Double(position(in: lesson)) / Double(max(1, lesson.stepCount))
+      }
+      let filled = Int((fraction * 10).rounded(.down))
+      let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
+      let percent = String(Int((fraction * 100).rounded(.down))).leftPadded(to: 3)
+      let score = latestScore(of: lesson)
+      let scoreText =
+        score.answered == 0 && score.correct == 0
+        ? "" : "   \(score.correct)/\(lesson.questions.count) right"
+      var title = lesson.title
+      if title.count > titleWidth { title = String(title.prefix(titleWidth - 1)) + "…" }
+      blocks.append(
+        .paragraph([
+          Span(String(number + 1).leftPadded(to: 3) + " "),
+          Span(title.rightPadded(to: titleWidth) + "  "),
+          Span(bar, fraction >= 1 ? .good : .accent),
+          Span(" \(percent)%\(scoreText)", .dim),
+        ]))
+    }
+    return Reply(blocks)
+  }
+
+  /// `help [command]`.
+  func help(_ arguments: [String]) -> Reply {
+    if let word = arguments.first {
+      guard let command = CommandHelp.named(word.lowercased()) else {
+        return .error(unknownCommandMessage(word.lowercased()))
+      }
+      var blocks: [Block] = [.text(command.usage, .strong), .text(command.summary, indent: 2)]
+      if !command.aliases.isEmpty {
+        blocks.append(.text("Also: \(command.aliases.joined(separator: ", "))", .dim, indent: 2))
+      }
+      return Reply(blocks)
+    }
+    let width = CommandHelp.all.map(\.usage.count).max() ?? 0
+    var blocks: [Block] = [.text("Commands:", .strong)]
+    for command in CommandHelp.all {
+      blocks.append(
+        .paragraph(
+          [Span("  " + command.usage.rightPadded(to: width) + "  ", .accent), Span(command.summary)],
+          hang: width + 4))
+    }
+    blocks += [
+      .text("Answer a question with its letter (`b`), or letters for several (`a c`)."),
+      .text("Tab completes commands, lesson numbers and ids. Ctrl-C cancels, Ctrl-D leaves.", .dim),
+    ]
+    return Reply(blocks)
+  }
+
+  /// Words that could complete the last word of `text` (the line up to the cursor).
+  public func completions(for text: String) -> [String] {
+    let endsWithSpace = text.last == " "
+    let words = text.split(separator: " ").map(String.init)
+    let current = endsWithSpace ? "" : (words.last ?? "")
+    let previous = endsWithSpace ? words : Array(words.dropLast())
+    var candidates: [String]
+    switch previous.first?.lowercased() {
+    case nil:
+      candidates = CommandHelp.all.filter { isStudying || !$0.inLesson }.map(\.name)
+      if case .studying(let study) = mode, !study.awaitingContinue,
+        case .question(let index) = currentStep(study)
+      {
+        candidates += course.lessons[study.lessonIndex].questions[index].options.map(\.id)
+      }
+    case "study" where previous.count == 1:
+      candidates = course.lessons.map(\.id) + course.lessons.indices.map { String($0 + 1) }
+    case "help" where previous.count == 1:
+      candidates = CommandHelp.all.map(\.name)
+    default:
+      candidates = []
+    }
+    return candidates.filter { $0.hasPrefix(current.lowercased()) }
+  }
+}
+
+extension String {
+  func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+
+  func rightPadded(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,166 @@
+import Course
+import Foundation
+import Progress
+import Testing
+@testable import Tutor
+
+@Suite("Studying a lesson")
+struct StudyFlowTests {
+  @Test("study opens page 1, Enter turns pages, then the questions come")
+  func pagesThenQuestions() {
+    var tutor = TutorFixture.tutor()
+    let opened = tutor.accept("study grading")
+    #expect(opened.text.contains("Ki-67 (page 1/2)"))
+    #expect(opened.text.contains("Source: WHO 2010"))
+    #expect(opened.text.contains("First paragraph.\n\nSecond paragraph."))
+    #expect(opened.saveNeeded)
+    #expect(tutor.prompt == "nelm 2> ")
+    let second = tutor.accept("")
+    #expect(second.text.contains("Mitoses (page 2/2)"))
+    let question = tutor.accept("next")
+    #expect(question.text.contains("Check 1/3"))
+    #expect(question.text.contains("  b) G2"))
+    #expect(tutor.prompt == "answer> ")
+    #expect(tutor.session.lessons["grading"]?.position == 2)
+  }
+
+  @Test("a right answer is recorded with its duration and hints, and explained")
+  func rightAnswer() {
+    let clock = TutorFixture.Clock()
+    var tutor = TutorFixture.tutor(clock: clock)
+    _ = tutor.accept("study 2")
+    _ = tutor.accept("")
+    _ = tutor.accept("")
+    let hint = tutor.accept("hint")
+    #expect(hint.text.contains("Hint: Look at the 3–20 % band."))
+    let reply = tutor.accept("B")
+    #expect(reply.text.contains("Correct."))
+    #expect(reply.text.contains("✓ b) G2 — 3–20 % is G2."))
+    #expect(reply.text.contains("Source: WHO 2010"))
+    #expect(reply.saveNeeded)
+    let answer = tutor.session.answers.last
+    #expect(answer?.item == "grading/g1")
+    #expect(answer?.response == ["b"])
+    #expect(answer?.correct == true)
+    #expect(answer?.hintsUsed == 1)
+    #expect((answer?.durationMs ?? 0) > 0)
+    #expect(tutor.session.lessons["grading"]?.position == 3)
+  }
+
+  @Test("a wrong answer names the key and explains both options")
+  func wrongAnswer() {
+    var tutor = TutorFixture.tutor()
+    _ = tutor.accept("study grading")
+    _ = tutor.accept("")
+    _ = tutor.accept("")
+    let reply = tutor.accept("c")
+    #expect(reply.text.contains("Not quite. The answer is b."))
+    #expect(reply.text.contains("✗ c) G3 — G3 is over 20 %."))
+    #expect(reply.text.contains("✓ b) G2"))
+    #expect(!reply.text.contains("a) G1"))
+    #expect(tutor.session.answers.last?.correct == false)
+  }
+
+  @Test("several answers are right only as the exact set; misses and extras are named")
+  func severalAnswers() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(2)
+    let partial = tutor.accept("a b")
+    #expect(partial.text.contains("you missed c and wrongly chose b"))
+    #expect(tutor.session.answers.last?.correct == false)
+    _ = tutor.accept("back")
+    let exact = tutor.accept("c,a")
+    #expect(exact.text.contains("Correct."))
+    #expect(tutor.session.answers.last?.response == ["a", "c"])
+  }
+
+  @Test("true/false accepts t, true and a; the last answer completes the lesson")
+  func trueFalseAndCompletion() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(3)
+    let reply = tutor.accept("true")
+    #expect(reply.text.contains("Correct."))
+    #expect(reply.text.contains("Lesson complete"))
+    #expect(tutor.session.lessons["grading"]?.completed == true)
+    #expect(!tutor.isStudying)
+    #expect(tutor.prompt == "nelm> ")
+  }
+
+  @Test("skip records an unanswered item and moves on")
+  func skip() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(1)
+    let reply = tutor.accept("skip")
+    #expect(reply.text.contains("Check 2/3"))
+    #expect(tutor.session.answers.last?.skipped == true)
+    #expect(tutor.session.answers.last?.correct == false)
+  }
+
+  @Test("an option the question does not have is an error, and nothing is recorded")
+  func invalidLetter() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(1)
+    let reply = tutor.accept("e")
+    #expect(reply.isError)
+    #expect(reply.text.contains("'e' is not an option here; choose from a, b, c."))
+    #expect(tutor.session.answers.isEmpty)
+    let two = tutor.accept("a b")
+    #expect(two.isError)
+    #expect(two.text.contains("one answer"))
+  }
+
+  @Test("Ctrl-C leaves the question; study resumes at the same place")
+  func interruptAndResume() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(2)
+    let cancelled = tutor.interrupt()
+    #expect(cancelled.text.contains("Cancelled"))
+    #expect(tutor.prompt == "nelm> ")
+    let resumed = tutor.accept("study")
+    #expect(resumed.text.contains("Check 2/3"))
+  }
+
+  @Test("a saved session resumes where the learner left off, with a welcome back")
+  func resumeFromSession() {
+    var first = TutorFixture.tutor()
+    first.goToQuestion(2)
+    var second = TutorFixture.tutor(first.session)
+    let welcome = TextRenderer(width: 200, color: false).render(second.welcome(isNewLearner: false))
+    #expect(welcome.contains("Welcome back, ana. You left “Grading” at question 2/3"))
+    #expect(welcome.contains("not clinical decision support"))
+    #expect(second.accept("study 2").text.contains("Check 2/3"))
+  }
+
+  @Test("back goes to the previous page; at the start it says so")
+  func back() {
+    var tutor = TutorFixture.tutor()
+    _ = tutor.accept("study grading")
+    #expect(tutor.accept("back").text.contains("first page"))
+    _ = tutor.accept("")
+    #expect(tutor.accept("back").text.contains("Ki-67 (page 1/2)"))
+  }
+
+  @Test("a finished lesson starts again from page 1 and keeps its answers")
+  func restartFinished() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(3)
+    _ = tutor.accept("a")
+    let answers = tutor.session.answers.count
+    let reply = tutor.accept("study 2")
+    #expect(reply.text.contains("starting again from page 1"))
+    #expect(reply.text.contains("Ki-67 (page 1/2)"))
+    #expect(tutor.session.answers.count == answers)
+  }
+}
+
+extension Tutor {
+  /// Opens the grading lesson at check question `number` (1-based).
+  mutating func goToQuestion(_ number: Int) {
+    _ = accept("study grading")
+    _ = accept("")
+    _ = accept("")
+    for _ in 1..<number {
+      _ = accept("skip")
+    }
+  }
+}
