@@ -1,0 +1,122 @@
+import Foundation
+
+/// The JSON form of a session, configured in one place: what nelm writes and what it accepts.
+///
+/// Dates are ISO-8601 UTC strings with milliseconds (`2024-03-01T09:30:00.250Z`); keys are
+/// sorted and indented so the file diffs well.
+public enum SessionCoding {
+  /// Turns a session into the bytes of its file.
+  public static func encode(_ session: Session) throws(ProgressError) -> Data {
+    do {
+      return try encoder.encode(session)
+    } catch {
+      // Only a non-finite Date could get here; it is a bug, not a disk problem.
+      throw .writeFailed(path: session.learner, reason: "cannot encode the session: \(error)")
+    }
+  }
+
+  /// Reads a session file's bytes, checking its version and that it belongs to `learner`.
+  ///
+  /// `path` is only used in error messages.
+  public static func decode(
+    _ data: Data, path: String, learner: LearnerName
+  ) throws(ProgressError) -> Session {
+    if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw .corrupt(path: path, detail: "the file is empty")
+    }
+    // Look at the version first: a newer file may not match today's model at all, and the
+    // useful message then is "upgrade", not "missing key".
+    let header: Header
+    do {
+      header = try decoder.decode(Header.self, from: data)
+    } catch {
+      throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
+    }
+    guard let version = header.schemaVersion else {
+      throw .corrupt(path: path, detail: "missing key 'schemaVersion' at the top level")
+    }
+    guard version <= Session.currentSchemaVersion else {
+      throw .corrupt(
+        path: path,
+        detail: "schemaVersion \(version) is newer than this nelm understands "
+          + "(\(Session.currentSchemaVersion)); upgrade nelm to use this file")
+    }
+    guard version >= 1 else {
+      throw .corrupt(path: path, detail: "schemaVersion \(version) is not a valid version")
+    }
+    let session: Session
+    do {
+      session = try decoder.decode(Session.self, from: data)
+    } catch {
+      throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
+    }
+    guard session.learner == learner.value else {
+      throw .corrupt(
+        path: path,
+        detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
+          + "not '\(learner)' as its file name says")
+    }
+    return session
+  }
+
+  /// What is read before the whole file, to give a clear message on a version mismatch.
+  private struct Header: Decodable {
+    var schemaVersion: Int?
+  }
+
+  private static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+  private static let secondsStyle = Date.ISO8601FormatStyle()
+
+  private static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(string(from: date))
+    }
+    return encoder
+  }()
+
+  private static let decoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = date(from: text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container, debugDescription: "'\(text)' is not an ISO-8601 date and time")
+      }
+      return date
+    }
+    return decoder
+  }()
+
+  /// Formats `date` rounded to the nearest millisecond, e.g. `2024-03-01T09:30:00.250Z`.
+  ///
+  /// The milliseconds are written by hand because the format style truncates, and a date
+  /// such as 0.918 s held as 0.91799999 would otherwise come back as 0.917.
+  public static func string(from date: Date) -> String {
+    let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    let (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
+    let whole = milliseconds < 0 ? seconds - 1 : seconds
+    let fraction = milliseconds < 0 ? milliseconds + 1000 : milliseconds
+    let stamp = Date(timeIntervalSince1970: Double(whole)).formatted(secondsStyle)
+    let digits = String(fraction)
+    let padded = String(repeating: "0", count: 3 - digits.count) + digits
+    return stamp.dropLast() + "." + padded + "Z"
+  }
+
+  /// Parses an ISO-8601 date with or without milliseconds, returning it rounded to the
+  /// millisecond so that it compares equal to the date that was written.
+  public static func date(from text: String) -> Date? {
+    guard let parsed = try? dateStyle.parse(text) else { return nil }
+    return parsed.roundedToMilliseconds
+  }
+}
+
+extension Date {
+  /// This date rounded to the nearest millisecond: what survives a trip through a session file.
+  public var roundedToMilliseconds: Date {
+    Date(timeIntervalSince1970: (timeIntervalSince1970 * 1000).rounded() / 1000)
+  }
+}
