@@ -1,7 +1,56 @@
 import ArgumentParser
+import Clinical
+import Foundation
 
-/// `nelm solve FILE`: runs the clinical engine on case facts. (Placeholder.)
+/// `nelm solve FILE`: runs the clinical engine on case facts and prints its assessment.
 struct SolveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "solve", abstract: "Apply the clinical engine to case facts (JSON).")
+    commandName: "solve",
+    abstract: "Apply the clinical engine to case facts (JSON).",
+    discussion: Simplifications.notice)
+
+  @Argument(help: "A case-facts JSON file, or '-' to read standard input.")
+  var file: String
+
+  @Flag(help: "Print the assessment as one JSON object (see Docs/solve-output.schema.json).")
+  var json = false
+
+  func run() throws {
+    let label = file == "-" ? "<stdin>" : file
+    let data = try readInput(label: label)
+    switch CaseFactsParser.parse(json: data) {
+    case .failure(let errors):
+      for problem in errors.problems {
+        printError("\(label): \(problem)")
+      }
+      throw ExitCode(2)
+    case .success(let facts):
+      let assessment = ClinicalEngine.assess(facts)
+      if json {
+        FileHandle.standardOutput.write(assessment.jsonData())
+      } else {
+        print(assessment.reportLines().joined(separator: "\n"))
+      }
+    }
+  }
+
+  private func readInput(label: String) throws -> Data {
+    if file == "-" {
+      return FileHandle.standardInput.readDataToEndOfFile()
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      printError("\(label): no such file")
+      throw ExitCode(2)
+    }
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
+      printError("\(label): cannot read the file")
+      throw ExitCode(2)
+    }
+    return data
+  }
+
+  private func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
 }
