@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import Progress
+
+/// Ways a session file can be broken, and the detail each must produce.
+@Suite("Corrupt session files")
+struct CorruptSessionTests {
+  /// The sample session's file as a JSON object, changed by `edit`, back to bytes.
+  static func edited(_ edit: (inout [String: Any]) -> Void) -> Data {
+    let data = (try? SessionCoding.encode(sampleSession())) ?? Data()
+    var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+    edit(&object)
+    return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]))
+      ?? Data()
+  }
+
+  static var valid: Data { (try? SessionCoding.encode(sampleSession())) ?? Data() }
+
+  static let cases: [(String, Data, String)] = [
+    ("empty", Data(), "the file is empty"),
+    ("blank", Data("\n  \n".utf8), "the file is empty"),
+    (
+      "truncated", valid.prefix(120),
+      "not valid JSON: the file ends too early, at line 7, column 5"
+    ),
+    ("not JSON", Data("hello".utf8), "not valid JSON: invalid value at line 1, column 1"),
+    (
+      "stray comma", Data("{\n  \"schemaVersion\": 1,,\n}".utf8),
+      "not valid JSON: invalid value at line 2, column 22"
+    ),
+    (
+      "an array", Data("[1, 2]".utf8),
+      "the top level: expected to decode Dictionary<String, Any> but found an array instead"
+    ),
+    (
+      "wrong type", edited { $0["answers"] = [["item": 3]] },
+      "answers[0].item: expected to decode String but found number instead"
+    ),
+    (
+      "wrong type in a lesson",
+      edited { $0["lessons"] = ["grading": ["position": "3"]] },
+      "lessons.grading.position: expected to decode Int but found a string instead"
+    ),
+    ("missing key", edited { $0["created"] = nil }, "missing key 'created' at the top level"),
+    (
+      "missing nested key",
+      edited { object in
+        var answers = object["answers"] as? [[String: Any]] ?? []
+        answers[1]["hintsUsed"] = nil
+        object["answers"] = answers
+      },
+      "missing key 'hintsUsed' at answers[1]"
+    ),
+    (
+      "bad date", edited { $0["updated"] = "last tuesday" },
+      "updated: 'last tuesday' is not an ISO-8601 date and time"
+    ),
+    (
+      "no schemaVersion", edited { $0["schemaVersion"] = nil },
+      "missing key 'schemaVersion' at the top level"
+    ),
+    (
+      "newer schemaVersion", edited { $0 = ["schemaVersion": 7, "brandNew": true] },
+      "schemaVersion 7 is newer than this nelm understands (1); upgrade nelm to use this file"
+    ),
+    (
+      "schemaVersion 0", edited { $0["schemaVersion"] = 0 },
+      "schemaVersion 0 is not a valid version"
+    ),
+    (
+      "learner mismatch", edited { $0["learner"] = "bob" },
+      "it belongs to learner 'bob', not 'ana' as its file name says"
+    ),
+  ]
+
+  @Test("decoding reports what is wrong and where", arguments: cases)
+  func detail(name: String, data: Data, expected: String) throws {
+    let learner = try LearnerName("ana")
+    #expect(throws: ProgressError.corrupt(path: "/s/ana.json", detail: expected)) {
+      try SessionCoding.decode(data, path: "/s/ana.json", learner: learner)
+    }
+  }
+
+  @Test(
+    "opening a corrupt file fails, leaves its bytes alone and releases the lock",
+    arguments: cases)
+  func openLeavesFile(name: String, data: Data, expected: String) throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let learner = try LearnerName("ana")
+      let url = store.fileURL(for: learner)
+      try data.write(to: url)
+      let error = progressError { () throws(ProgressError) in
+        try store.open(learner, now: Date())
+      }
+      #expect(error == .corrupt(path: url.path, detail: expected))
+      #expect(
+        error?.message == "session file \(url.path) cannot be read: \(expected)")
+      #expect(try Data(contentsOf: url) == data)
+      // The lock was released: setting the file aside takes it again.
+      _ = try store.setAside(learner, now: Date())
+    }
+  }
+
+  @Test("a corrupt file set aside keeps its bytes, and a fresh session opens")
+  func setAside() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let learner = try LearnerName("ana")
+      try Data("garbage".utf8).write(to: store.fileURL(for: learner))
+      let now = Date(timeIntervalSince1970: 1_709_285_400.5)
+      let first = try store.setAside(learner, now: now)
+      #expect(first.lastPathComponent == "ana.json.corrupt-20240301-093000")
+      #expect(try Data(contentsOf: first) == Data("garbage".utf8))
+
+      try Data("more garbage".utf8).write(to: store.fileURL(for: learner))
+      let second = try store.setAside(learner, now: now)
+      #expect(second.lastPathComponent == "ana.json.corrupt-20240301-093000-2")
+      #expect(try Data(contentsOf: first) == Data("garbage".utf8))
+
+      let open = try store.open(learner, now: now)
+      #expect(open.session == Session(learner: "ana", now: now))
+      #expect(store.learners() == [])
+      try open.save(open.session)
+      #expect(store.learners() == [learner])
+    }
+  }
+
+  @Test("setting aside a file that is not there says so")
+  func setAsideMissing() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let url = store.fileURL(for: try LearnerName("ana"))
+      #expect(
+        throws: ProgressError.writeFailed(
+          path: url.path, reason: "cannot move it aside: No such file or directory")
+      ) { try store.setAside(LearnerName("ana"), now: Date()) }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import Progress
+
+@Suite("Session lock")
+struct SessionLockTests {
+  @Test("a second open in the same process is refused until the first is closed")
+  func sameProcess() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let ana = try LearnerName("ana")
+      let first = try store.open(ana, now: Date())
+      let expected = ProgressError.locked(learner: "ana", pid: getpid())
+      #expect(throws: expected) { try store.open(ana, now: Date()) }
+      #expect(
+        expected.message == "another nelm is using learner 'ana' (pid \(getpid())); quit it first")
+      // Other learners are not affected.
+      let bob = try store.open(LearnerName("bob"), now: Date())
+      bob.close()
+      first.close()
+      first.close()
+      let second = try store.open(ana, now: Date())
+      second.close()
+    }
+  }
+
+  @Test("dropping the open session releases the lock")
+  func deinitReleases() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let ana = try LearnerName("ana")
+      do {
+        let open = try store.open(ana, now: Date())
+        #expect(open.session.learner == "ana")
+      }
+      let again = try store.open(ana, now: Date())
+      again.close()
+    }
+  }
+
+  @Test("the message without a pid")
+  func messageWithoutPID() {
+    #expect(
+      ProgressError.locked(learner: "ana", pid: nil).message
+        == "another nelm is using learner 'ana'; quit it first")
+  }
+
+  static let python = "/usr/bin/python3"
+
+  @Test(
+    "another process holds the lock; once it is killed the lock is free",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: python)))
+  func childProcess() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let ana = try LearnerName("ana")
+      let lockPath = directory.url.appendingPathComponent("ana.lock").path
+      let child = Process()
+      child.executableURL = URL(fileURLWithPath: Self.python)
+      child.arguments = [
+        "-c",
+        """
+        import fcntl, os, sys
+        f = open(sys.argv[1], "a+")
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        f.truncate(0); f.write(f"{os.getpid()}\\n"); f.flush()
+        print("locked", flush=True)
+        sys.stdin.read()
+        """,
+        lockPath,
+      ]
+      let input = Pipe()
+      let output = Pipe()
+      child.standardInput = input
+      child.standardOutput = output
+      try child.run()
+      defer {
+        if child.isRunning { child.terminate() }
+      }
+      // Wait until the child holds the lock.
+      let line = output.fileHandleForReading.availableData
+      #expect(String(decoding: line, as: UTF8.self).hasPrefix("locked"))
+
+      #expect(throws: ProgressError.locked(learner: "ana", pid: child.processIdentifier)) {
+        try store.open(ana, now: Date())
+      }
+      // SIGKILL, like a crash: the kernel drops the flock with the process.
+      kill(child.processIdentifier, SIGKILL)
+      child.waitUntilExit()
+      let open = try store.open(ana, now: Date())
+      open.close()
+    }
+  }
+}
