@@ -1,0 +1,58 @@
+/// Checks a folder of lesson files without stopping at the first problem.
+public enum CourseLinter {
+  /// Every problem in `directory`'s lesson files, with counts for a summary.
+  ///
+  /// Runs exactly the checks of `CourseLoader.load(from:)`: a folder that lints clean loads.
+  /// - Throws: `.notADirectory` or `.unreadable` when the folder cannot be listed.
+  public static func lint(directory: String) throws(CourseError) -> LintReport {
+    let scan = try CourseScanner.scan(directory: directory)
+    return LintReport(
+      directory: directory, files: scan.files, diagnostics: scan.diagnostics,
+      lessonCount: scan.lessons.count,
+      questionCount: scan.lessons.reduce(0) { $0 + $1.questions.count })
+  }
+}
+
+/// What `nelm lint` found in a folder.
+public struct LintReport: Sendable, Equatable {
+  /// The folder, as the user named it.
+  public var directory: String
+  /// The lesson files read, as `DIR/name.yaml`.
+  public var files: [String]
+  /// Every problem, in reading order.
+  public var diagnostics: [Diagnostic]
+  /// Lessons read without a problem.
+  public var lessonCount: Int
+  /// Questions in those lessons.
+  public var questionCount: Int
+
+  /// Creates a report; `CourseLinter.lint(directory:)` is the usual source.
+  public init(
+    directory: String, files: [String], diagnostics: [Diagnostic], lessonCount: Int,
+    questionCount: Int
+  ) {
+    self.directory = directory
+    self.files = files
+    self.diagnostics = diagnostics
+    self.lessonCount = lessonCount
+    self.questionCount = questionCount
+  }
+
+  /// Whether any problem was found.
+  public var hasErrors: Bool { !diagnostics.isEmpty }
+
+  /// One line for the end of a run: `3 errors in 2 files`, or
+  /// `Lessons: 2 lessons, 24 questions, no problems`.
+  public var summary: String {
+    if hasErrors {
+      let fileCount = Set(diagnostics.map(\.file)).count
+      return "\(counted(diagnostics.count, "error")) in \(counted(fileCount, "file"))"
+    }
+    let lessons = counted(lessonCount, "lesson")
+    return "\(directory): \(lessons), \(counted(questionCount, "question")), no problems"
+  }
+
+  private func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// The one path under both `CourseLoader` and `CourseLinter`: list a folder's lesson files,
+/// decode each on its own, then run the course-wide checks.
+///
+/// Only `lessonFiles(in:)` and `read(file:)` touch the disk; decoding and checking are pure
+/// functions of the files' names and text, so a cache keyed by content can slot in between.
+enum CourseScanner {
+  /// The outcome of reading a folder.
+  struct Scan: Sendable {
+    /// Every lesson file, as `DIR/name.yaml`, sorted by name.
+    var files: [String]
+    /// The lessons of the files that have no problem, in file order.
+    var lessons: [Lesson]
+    /// Every problem in every file, in reading order.
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Reads and checks every lesson file in `directory`.
+  static func scan(directory: String) throws(CourseError) -> Scan {
+    let files = try lessonFiles(in: directory)
+    return check(files.map(read(file:)))
+  }
+
+  /// Runs the course-wide checks over files decoded one by one.
+  static func check(_ decoded: [DecodedLesson]) -> Scan {
+    let diagnostics = decoded.flatMap(\.diagnostics) + CourseChecks.duplicates(in: decoded)
+    return Scan(
+      files: decoded.map(\.file),
+      lessons: decoded.compactMap(\.lesson),
+      diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder))
+  }
+
+  /// The `*.yaml` and `*.yml` files of `directory`, named as `DIR/file`, sorted by name.
+  /// Hidden files are skipped: editors leave lock and swap files beside the ones being edited.
+  static func lessonFiles(in directory: String) throws(CourseError) -> [String] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { throw .notADirectory(directory) }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw .unreadable(path: directory, reason: error.localizedDescription)
+    }
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    return
+      names
+      .filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+      .sorted()
+      .map { prefix + $0 }
+  }
+
+  /// Reads and decodes one file; a file that cannot be read or is not UTF-8 is one problem.
+  static func read(file: String) -> DecodedLesson {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file))
+    } catch {
+      return .failed(file: file, "cannot read the file: \(error.localizedDescription)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return .failed(file: file, "the file is not UTF-8 text")
+    }
+    return LessonDecoder.decode(yaml: text, file: file)
+  }
+}
+
+extension DecodedLesson {
+  /// A file that could not be decoded at all, with one problem at its start.
+  static func failed(file: String, _ message: String) -> DecodedLesson {
+    DecodedLesson(
+      file: file, lesson: nil,
+      diagnostics: [Diagnostic(file: file, line: 1, column: 1, message: message)],
+      id: nil, order: nil, questionIDs: [])
+  }
+}
