@@ -53,7 +53,7 @@ enum LessonDecoder {
     }
     // The id goes first so that later messages can name the lesson.
     let idNode = root.mapping?["id"]
-    let named = idNode?.scalar.map { "lesson '\($0.string)'" } ?? "lesson"
+    let named = root.mapping?.label("id").map { "lesson '\($0)'" } ?? "lesson"
     guard let record = RecordReader(root, kind: "lesson", name: named, keys: lessonKeys, log: &log)
     else { return nil }
 

@@ -18,7 +18,7 @@ struct OptionList {
     for (index, node) in nodes.enumerated() {
       let idNode = node.mapping?["id"]
       let name =
-        idNode?.scalar.map { "option '\($0.string)' of \(question)" }
+        node.mapping?.label("id").map { "option '\($0)' of \(question)" }
         ?? "option \(index + 1) of \(question)"
       guard
         let record = RecordReader(

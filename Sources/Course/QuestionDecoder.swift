@@ -15,7 +15,7 @@ enum QuestionDecoder {
     _ node: Node, number: Int, into decoded: inout DecodedLesson, log: inout DiagnosticLog
   ) -> Question? {
     let idNode = node.mapping?["id"]
-    let name = idNode?.scalar.map { "question '\($0.string)'" } ?? "question \(number)"
+    let name = node.mapping?.label("id").map { "question '\($0)'" } ?? "question \(number)"
     guard
       let record = RecordReader(node, kind: "question", name: name, keys: questionKeys, log: &log)
     else { return nil }

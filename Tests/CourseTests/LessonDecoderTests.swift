@@ -44,6 +44,9 @@ struct LessonDecoderTests {
     Row("empty-pages", "8:8: empty 'pages' in lesson 'minimal'"),
     Row("bad-lesson-id", "1:5: lesson id 'Grading' must use a-z, 0-9 and '-'"),
     Row("bad-question-id", "13:9: question id 'Only_Question' must use a-z, 0-9 and '-'"),
+    // A record without a usable id is named by its position.
+    Row("empty-question-id", "13:8: empty 'id' in question 1"),
+    Row("empty-option-id", "20:12: empty 'id' in option 2 of question 'only-question'"),
     Row("bad-option-id", "20:13: option id 'B' must be one lower-case letter"),
     Row(
       "duplicate-option-id",

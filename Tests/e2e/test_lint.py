@@ -1,0 +1,114 @@
+"""End-to-end tests of `nelm lint`: the built binary on lesson folders made for each test."""
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+NELM = os.environ.get("NELM_BIN", str(REPO / ".build" / "debug" / "nelm"))
+
+GOOD_LESSON = """\
+id: intro
+title: Introduction
+order: 1
+summary: Where the liver metastases come from.
+objectives:
+  - Say where they come from.
+source: Frilling et al., HPB 2010
+pages:
+  - title: Origins
+    text: Most come from the small bowel or the pancreas.
+    source: Frilling et al., HPB 2010
+questions:
+  - id: origin
+    kind: truefalse
+    stem: Most come from the small bowel or the pancreas.
+    options:
+      - id: a
+        text: True
+        explanation: That is what the review says.
+      - id: b
+        text: False
+        explanation: It would be false for the lung.
+    key: a
+    explanation: Small bowel and pancreas are the usual primaries.
+    source: Frilling et al., HPB 2010
+    tags: []
+    difficulty: 1
+"""
+
+
+def lint(*args, cwd, env_extra=None):
+    if not os.access(NELM, os.X_OK):
+        pytest.fail(f"{NELM} is not built; run `swift build` first")
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+    env.update(env_extra or {})
+    return subprocess.run(
+        [NELM, "lint", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def write(folder, name, text):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text)
+
+
+def test_good_folder_exits_0_with_a_summary(tmp_path):
+    write(tmp_path / "course", "01-intro.yaml", GOOD_LESSON)
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert result.stderr == "course: 1 lesson, 1 question, no problems\n"
+
+
+def test_broken_folder_prints_each_problem_and_exits_1(tmp_path):
+    folder = tmp_path / "course"
+    # Line 3 column 8 is the value of `order`; line 9 column 5 the misspelt page key.
+    write(folder, "01-intro.yaml", GOOD_LESSON.replace("order: 1", "order: one").replace(
+        "  - title: Origins", "  - titel: Origins\n    title: Origins"))
+    # The same lesson again, without the extra line: its id and its question id are used twice.
+    write(folder, "02-again.yml", GOOD_LESSON.replace("order: 1", "order: 2"))
+    result = lint("course/", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "course/01-intro.yaml:3:8: 'order' must be an integer",
+        "course/01-intro.yaml:9:5: unknown key 'titel' in page; "
+        "expected one of: title, text, source",
+        "course/02-again.yml:1:5: lesson id 'intro' is already used at course/01-intro.yaml:1:5",
+        "course/02-again.yml:13:9: question id 'origin' is already used at "
+        "course/01-intro.yaml:14:9",
+    ]
+    assert result.stderr == "4 errors in 2 files\n"
+
+
+def test_yaml_syntax_error_has_the_parser_position(tmp_path):
+    write(tmp_path / "course", "01-intro.yaml", GOOD_LESSON.replace(
+        "title: Introduction", "title: Introduction: a colon"))
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "course/01-intro.yaml:2:20: invalid YAML: mapping values are not allowed in this context\n"
+    )
+
+
+def test_folder_defaults_to_nelm_lessons_then_lessons(tmp_path):
+    write(tmp_path / "Lessons", "01-intro.yaml", GOOD_LESSON)
+    write(tmp_path / "elsewhere", "01-intro.yaml", GOOD_LESSON.replace("order: 1", "order: x"))
+    assert lint(cwd=tmp_path).stderr == "Lessons: 1 lesson, 1 question, no problems\n"
+    result = lint(cwd=tmp_path, env_extra={"NELM_LESSONS": "elsewhere"})
+    assert result.returncode == 1
+    assert result.stdout == "elsewhere/01-intro.yaml:3:8: 'order' must be an integer\n"
+
+
+def test_missing_folder_exits_1_with_a_message(tmp_path):
+    result = lint("no-such-folder", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == "nelm lint: no-such-folder: no such directory\n"
+
+
+def test_the_course_in_the_repo_lints_clean():
+    result = lint("Lessons", cwd=REPO)
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.endswith("no problems\n")
