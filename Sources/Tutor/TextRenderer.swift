@@ -37,50 +37,63 @@ public struct TextRenderer: Sendable {
     }
   }
 
+  /// A line being built: words with their styles, so colour codes wrap whole runs.
+  private struct LineBuilder {
+    var segments: [(text: String, style: Span.Style)] = []
+    var width = 0
+    var hasWord = false
+
+    init(indent: Int) {
+      if indent > 0 { append(String(repeating: " ", count: indent), .plain) }
+    }
+
+    mutating func append(_ text: String, _ style: Span.Style) {
+      if let last = segments.last, last.style == style {
+        segments[segments.count - 1].text += text
+      } else {
+        segments.append((text, style))
+      }
+      width += text.count
+    }
+  }
+
   private func wrap(_ spans: [Span], indent: Int, hang: Int) -> [String] {
     var lines: [String] = []
-    var current = String(repeating: " ", count: indent)
-    var currentWidth = indent
-    var lineHasWord = false
-    let continuation = String(repeating: " ", count: indent + hang)
+    var line = LineBuilder(indent: indent)
     for span in spans {
-      // Keep spaces attached to the following word so spans join naturally.
+      // Split on spaces; a piece after the first had a space before it.
       for (index, piece) in span.text.split(separator: " ", omittingEmptySubsequences: false)
         .enumerated()
       {
         let word = String(piece)
         // Spaces before the first word of a paragraph are indentation the author meant.
-        let needsSpace = index > 0 && (lineHasWord || lines.isEmpty)
+        let needsSpace = index > 0 && (line.hasWord || lines.isEmpty)
         if word.isEmpty {
-          if needsSpace {
-            current += " "
-            currentWidth += 1
-          }
+          if needsSpace { line.append(" ", span.style) }
           continue
         }
         let addition = (needsSpace ? 1 : 0) + word.count
-        if lineHasWord && currentWidth + addition > width {
-          lines.append(trimTrailing(current))
-          current = continuation
-          currentWidth = continuation.count
-          lineHasWord = false
+        if line.hasWord && line.width + addition > width {
+          lines.append(finish(line))
+          line = LineBuilder(indent: indent + hang)
         } else if needsSpace {
-          current += " "
-          currentWidth += 1
+          line.append(" ", span.style)
         }
-        current += paint(word, span.style)
-        currentWidth += word.count
-        lineHasWord = true
+        line.append(word, span.style)
+        line.hasWord = true
       }
     }
-    lines.append(trimTrailing(current))
+    lines.append(finish(line))
     return lines
   }
 
-  private func trimTrailing(_ line: String) -> String {
-    var line = line
-    while line.last == " " { line.removeLast() }
-    return line
+  private func finish(_ line: LineBuilder) -> String {
+    var segments = line.segments
+    while let last = segments.last, last.text.hasSuffix(" ") {
+      let trimmed = String(last.text.dropLast())
+      if trimmed.isEmpty { segments.removeLast() } else { segments[segments.count - 1].text = trimmed }
+    }
+    return segments.map { paint($0.text, $0.style) }.joined()
   }
 
   private func paint(_ text: String, _ style: Span.Style) -> String {

@@ -25,14 +25,21 @@ struct Paths {
   /// (`PREFIX/share/nelm/Lessons`), else `./Lessons`.
   func defaultLessons() -> String {
     if let given = value("NELM_LESSONS") { return given }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("share/nelm/Lessons").path
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: installed, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      return installed
+    // The path as invoked first (a symlink in PREFIX/bin counts), then the real file.
+    var executables: [URL] = []
+    if CommandLine.arguments[0].contains("/") {
+      executables.append(URL(fileURLWithPath: CommandLine.arguments[0]))
+    }
+    if let real = Bundle.main.executableURL { executables.append(real) }
+    for executable in executables {
+      let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("share/nelm/Lessons").path
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: installed, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return installed
+      }
     }
     return "Lessons"
   }
