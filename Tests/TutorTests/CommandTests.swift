@@ -41,7 +41,7 @@ struct CommandTests {
     #expect(lines[0].hasPrefix("  1 Staging"))
     #expect(lines[0].contains("░░░░░░░░░░   0%"))
     #expect(lines[1].hasPrefix("  2 Grading"))
-    #expect(lines[1].contains("███░░░░░░░  60%   1/3 right"))
+    #expect(lines[1].contains("██████░░░░  60%   1/3 right"))
   }
 
   @Test("help lists the commands; help study explains one; help nonsense is an error")

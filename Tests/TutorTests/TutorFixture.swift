@@ -6,7 +6,7 @@ import Tutor
 /// A small course and a tutor with a controllable clock.
 enum TutorFixture {
   static let lesson = Lesson(
-    id: "grading", title: "Grading", order: 1, summary: "Grades.", objectives: ["Grade a NET."],
+    id: "grading", title: "Grading", order: 2, summary: "Grades.", objectives: ["Grade a NET."],
     source: "ENETS", pages: [
       Page(title: "Ki-67", text: "First paragraph.\n\nSecond paragraph.", source: "WHO 2010"),
       Page(title: "Mitoses", text: "Count mitoses in 10 HPF.", source: "ENETS 2006"),
@@ -36,7 +36,7 @@ enum TutorFixture {
     ])
 
   static let second = Lesson(
-    id: "staging", title: "Staging", order: 2, summary: "TNM.", objectives: ["Stage."],
+    id: "staging", title: "Staging", order: 1, summary: "TNM.", objectives: ["Stage."],
     source: "ENETS", pages: [Page(title: "T", text: "T text.", source: "ENETS")], questions: [])
 
   static let course = Course(lessons: [second, lesson])
