@@ -97,12 +97,14 @@ extension Tutor {
     }
     // Explain every option the learner chose and every right one.
     for option in question.options where chosen.contains(option.id) || key.contains(option.id) {
-      let mark = key.contains(option.id) ? "✓" : "✗"
+      let isRight = key.contains(option.id)
+      let missed = isRight && !chosen.contains(option.id) && !correct
       blocks.append(
         .paragraph(
           [
-            Span("  \(mark) \(option.id)) ", key.contains(option.id) ? .good : .bad),
-            Span("\(option.text) — ", .strong), Span(option.explanation),
+            Span("  \(isRight ? "✓" : "✗") \(option.id)) ", isRight ? .good : .bad),
+            Span(option.text, .strong), Span(missed ? " (missed)" : "", .dim), Span(" — "),
+            Span(option.explanation),
           ], hang: 7))
     }
     blocks += [.text(question.explanation), .paragraph([Span("Source: ", .dim), Span(question.source, .dim)])]
