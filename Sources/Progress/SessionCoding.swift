@@ -3,12 +3,13 @@ import Foundation
 /// The JSON form of a session, configured in one place: what nelm writes and what it accepts.
 ///
 /// Dates are ISO-8601 UTC strings with milliseconds (`2024-03-01T09:30:00.250Z`); keys are
-/// sorted and indented so the file diffs well.
+/// sorted and indented so the file diffs well; the file ends with a newline.
 public enum SessionCoding {
   /// Turns a session into the bytes of its file.
   public static func encode(_ session: Session) throws(ProgressError) -> Data {
     do {
-      return try encoder.encode(session)
+      // A final newline, as text files have, so `cat` and diffs show the file cleanly.
+      return try encoder.encode(session) + Data("\n".utf8)
     } catch {
       // Only a non-finite Date could get here; it is a bug, not a disk problem.
       throw .writeFailed(path: session.learner, reason: "cannot encode the session: \(error)")
@@ -56,7 +57,26 @@ public enum SessionCoding {
         detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
           + "not '\(learner)' as its file name says")
     }
+    if let problem = firstNegativeCount(in: session) {
+      throw .corrupt(path: path, detail: problem)
+    }
     return session
+  }
+
+  /// Counts and positions are never negative; a file that says otherwise was edited badly.
+  private static func firstNegativeCount(in session: Session) -> String? {
+    for (id, lesson) in session.lessons.sorted(by: { $0.key < $1.key }) where lesson.position < 0 {
+      return "lessons.\(id).position is \(lesson.position); it cannot be negative"
+    }
+    for (index, answer) in session.answers.enumerated() {
+      if answer.durationMs < 0 {
+        return "answers[\(index)].durationMs is \(answer.durationMs); it cannot be negative"
+      }
+      if answer.hintsUsed < 0 {
+        return "answers[\(index)].hintsUsed is \(answer.hintsUsed); it cannot be negative"
+      }
+    }
+    return nil
   }
 
   /// What is read before the whole file, to give a clear message on a version mismatch.

@@ -69,6 +69,24 @@ struct CorruptSessionTests {
       "schemaVersion 0 is not a valid version"
     ),
     (
+      "negative position",
+      edited { object in
+        var lessons = object["lessons"] as? [String: [String: Any]] ?? [:]
+        lessons["imaging"]?["position"] = -1
+        object["lessons"] = lessons
+      },
+      "lessons.imaging.position is -1; it cannot be negative"
+    ),
+    (
+      "negative duration",
+      edited { object in
+        var answers = object["answers"] as? [[String: Any]] ?? []
+        answers[1]["durationMs"] = -5
+        object["answers"] = answers
+      },
+      "answers[1].durationMs is -5; it cannot be negative"
+    ),
+    (
       "learner mismatch", edited { $0["learner"] = "bob" },
       "it belongs to learner 'bob', not 'ana' as its file name says"
     ),
