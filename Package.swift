@@ -35,6 +35,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Start-up and save-latency figures for BENCHMARKS.md (`make bench`).
+    .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"]),

@@ -1,0 +1,80 @@
+// Measures the two figures of BENCHMARKS.md that cannot be timed from outside the process:
+// loading the course, and the path from an answer to its durable save (the tutor grades and
+// records it, then the session file is written, flushed and renamed), at several sizes of
+// stored history. Run it through `make bench`.
+import Course
+import Foundation
+import Progress
+import Tutor
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func report(_ label: String, _ samples: [Double]) {
+  let sorted = samples.sorted()
+  let line = String(
+    format: "%-44@ median %8.3f ms   min %8.3f   max %8.3f   (n=%d)", label as NSString,
+    median(samples), sorted.first ?? 0, sorted.last ?? 0, samples.count)
+  print(line)
+}
+
+let arguments = CommandLine.arguments
+let lessonsDirectory = arguments.count > 1 ? arguments[1] : "Lessons"
+let scratch = FileManager.default.temporaryDirectory
+  .appendingPathComponent("nelm-bench-\(getpid())")
+defer { try? FileManager.default.removeItem(at: scratch) }
+
+do {
+  var course = Course(lessons: [])
+  let loads = try (0..<20).map { _ in
+    try milliseconds { course = try CourseLoader.load(from: lessonsDirectory) }
+  }
+  report("load the course (\(course.lessons.count) lessons)", loads)
+  guard let lesson = course.lessons.first, let question = lesson.questions.first else {
+    print("the course has no question to answer")
+    exit(1)
+  }
+
+  let store = SessionStore(directory: scratch)
+  for stored in [10, 1_000, 100_000] {
+    let learner = try LearnerName("bench-\(stored)")
+    let open = try store.open(learner, now: Date())
+    var session = open.session
+    let now = Date()
+    session.answers = (0..<stored).map { index in
+      Answer(
+        item: "\(lesson.id)/\(question.id)", response: ["a"], correct: index % 2 == 0, at: now,
+        durationMs: 1200, hintsUsed: 0)
+    }
+    try open.save(session)
+    var samples: [Double] = []
+    let rounds = stored >= 100_000 ? 10 : 40
+    for _ in 0..<rounds {
+      var tutor = Tutor(course: course, session: open.session)
+      _ = tutor.accept("study 1")
+      for _ in lesson.pages { _ = tutor.accept("") }
+      let answer = question.key.joined(separator: " ")
+      samples.append(
+        try milliseconds {
+          let reply = tutor.accept(answer)
+          if reply.saveNeeded { try open.save(tutor.session) }
+        })
+    }
+    report("answer → durable save, \(stored) answers stored", samples)
+    open.close()
+  }
+} catch let error as CourseError {
+  print(error.message)
+  exit(1)
+} catch let error as ProgressError {
+  print(error.message)
+  exit(1)
+}
