@@ -11,8 +11,13 @@ public enum SessionCoding {
       // A final newline, as text files have, so `cat` and diffs show the file cleanly.
       return try encoder.encode(session) + Data("\n".utf8)
     } catch {
-      // Only a non-finite Date could get here; it is a bug, not a disk problem.
-      throw .writeFailed(path: session.learner, reason: "cannot encode the session: \(error)")
+      // Only a date outside the years 1900–9999 gets here: a bug, but not worth a crash.
+      // The error is not interpolated: describing a NaN Date traps in Foundation.
+      var reason = "cannot encode the session"
+      if case EncodingError.invalidValue(_, let context) = error {
+        reason += ": " + context.debugDescription
+      }
+      throw .writeFailed(path: "\(session.learner).json", reason: reason)
     }
   }
 
@@ -92,7 +97,15 @@ public enum SessionCoding {
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .custom { date, encoder in
       var container = encoder.singleValueContainer()
-      try container.encode(string(from: date))
+      guard let text = string(from: date) else {
+        let place = DecodingDetail.keyPath(encoder.codingPath)
+        throw EncodingError.invalidValue(
+          date.timeIntervalSince1970,
+          .init(
+            codingPath: encoder.codingPath,
+            debugDescription: "\(place) is not a date nelm can write"))
+      }
+      try container.encode(text)
     }
     return encoder
   }()
@@ -114,9 +127,15 @@ public enum SessionCoding {
   /// Formats `date` rounded to the nearest millisecond, e.g. `2024-03-01T09:30:00.250Z`.
   ///
   /// The milliseconds are written by hand because the format style truncates, and a date
-  /// such as 0.918 s held as 0.91799999 would otherwise come back as 0.917.
-  public static func string(from date: Date) -> String {
-    let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+  /// such as 0.918 s held as 0.91799999 would otherwise come back as 0.917. Nil for dates
+  /// outside the years 1900–9999: four-digit years cannot hold later ones, and the format
+  /// style strays from the Gregorian calendar for very early ones.
+  public static func string(from date: Date) -> String? {
+    let milliseconds1970 = (date.timeIntervalSince1970 * 1000).rounded()
+    guard (-2_208_988_800_000...253_402_300_799_999).contains(milliseconds1970) else {
+      return nil
+    }
+    let total = Int64(milliseconds1970)
     let (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
     let whole = milliseconds < 0 ? seconds - 1 : seconds
     let fraction = milliseconds < 0 ? milliseconds + 1000 : milliseconds

@@ -20,12 +20,39 @@ struct SessionCodingTests {
     #expect(SessionCoding.string(from: Date(timeIntervalSince1970: seconds)) == expected)
   }
 
+  @Test(
+    "dates outside the years 1900–9999 cannot be written, and saving them fails cleanly",
+    arguments: [Double.nan, .infinity, 253_402_300_800, -2_208_988_800.001, 1e300])
+  func unwritableDates(seconds: Double) {
+    let date = Date(timeIntervalSince1970: seconds)
+    #expect(SessionCoding.string(from: date) == nil)
+    var session = sampleSession()
+    session.answers[1].at = date
+    let error = progressError { () throws(ProgressError) in try SessionCoding.encode(session) }
+    guard case .writeFailed(let path, let reason)? = error else {
+      Issue.record("expected .writeFailed, got \(String(describing: error))")
+      return
+    }
+    #expect(path == "ana.json")
+    #expect(reason == "cannot encode the session: answers[1].at is not a date nelm can write")
+  }
+
+  @Test("the first and last writable dates")
+  func extremeDates() {
+    #expect(
+      SessionCoding.string(from: Date(timeIntervalSince1970: -2_208_988_800))
+        == "1900-01-01T00:00:00.000Z")
+    #expect(
+      SessionCoding.string(from: Date(timeIntervalSince1970: 253_402_300_799.999))
+        == "9999-12-31T23:59:59.999Z")
+  }
+
   @Test("every millisecond survives a trip through text exactly")
   func dateRoundTrip() {
     for step in 0..<20_000 {
       let milliseconds = 1_700_000_000_000 + Int64(step) * 7_919
       let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
-      let text = SessionCoding.string(from: date)
+      let text = SessionCoding.string(from: date) ?? ""
       #expect(SessionCoding.date(from: text) == date, "\(text)")
     }
   }

@@ -11,6 +11,10 @@ struct SessionLockTests {
       let store = SessionStore(directory: directory.url)
       let ana = try LearnerName("ana")
       let first = try store.open(ana, now: Date())
+      let lockFile = directory.url.appendingPathComponent("ana.lock").path
+      let attributes = try FileManager.default.attributesOfItem(atPath: lockFile)
+      #expect((attributes[.posixPermissions] as? Int ?? -1) & 0o777 == 0o600)
+      #expect(try String(contentsOfFile: lockFile, encoding: .utf8) == "\(getpid())\n")
       let expected = ProgressError.locked(learner: "ana", pid: getpid())
       #expect(throws: expected) { try store.open(ana, now: Date()) }
       #expect(

@@ -122,6 +122,7 @@ BROKEN = [
     ("missing answers", _set(["answers"], _DELETE), "'answers' is a required property"),
     ("newer version", _set(["schemaVersion"], 2), "schemaVersion: 1 was expected"),
     ("date without milliseconds", _set(["created"], "2024-02-28T18:02:10Z"), "created: '2024-"),
+    ("before 1900", _set(["created"], "1899-12-31T23:59:59.999Z"), "created: '1899-"),
     ("local time", _set(["updated"], "2024-03-01T10:41:07.250+01:00"), "updated: '2024-"),
     ("bad name", _set(["learner"], "ana/../x"), "learner: 'ana/../x' does not match"),
     ("hidden name", _set(["learner"], ".ana"), "learner: '.ana' does not match"),
