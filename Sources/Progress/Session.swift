@@ -8,16 +8,22 @@ public struct Session: Codable, Sendable, Equatable {
   /// The version of the file format this build writes.
   public static let currentSchemaVersion = 1
 
+  /// The format version of the file this came from or will be written as.
   public var schemaVersion: Int
+  /// The learner's name: always a valid `LearnerName`, equal to the file name.
   public var learner: String
+  /// When the session was started.
   public var created: Date
+  /// When the session was last changed.
   public var updated: Date
+  /// The learner's preferences.
   public var settings: Settings
   /// Where each lesson was left, by lesson id.
   public var lessons: [String: LessonProgress]
   /// Every answer ever given, oldest first.
   public var answers: [Answer]
 
+  /// A new, empty session for `learner`, started `now`.
   public init(learner: String, now: Date) {
     self.schemaVersion = Session.currentSchemaVersion
     self.learner = learner
@@ -34,6 +40,7 @@ public struct Settings: Codable, Sendable, Equatable {
   /// `auto` follows the terminal and `NO_COLOR`; `never` turns colour off.
   public var color: String
 
+  /// Preferences with colour following the terminal unless told otherwise.
   public init(color: String = "auto") {
     self.color = color
   }
@@ -45,9 +52,12 @@ public struct LessonProgress: Codable, Sendable, Equatable {
   public var position: Int
   /// True once the learner has gone past the last step.
   public var completed: Bool
+  /// When the lesson was first opened.
   public var started: Date
+  /// When the learner last moved in the lesson.
   public var updated: Date
 
+  /// Progress in a lesson, at its first step unless told otherwise.
   public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
     self.position = position
     self.completed = completed
@@ -62,13 +72,18 @@ public struct Answer: Codable, Sendable, Equatable {
   public var item: String
   /// The option ids chosen, sorted; empty when the item was skipped.
   public var response: [String]
+  /// Whether the response was right; a skipped item is not correct.
   public var correct: Bool
+  /// True when the learner skipped the item.
   public var skipped: Bool
+  /// When the answer was given.
   public var at: Date
   /// Milliseconds from the question being shown to the answer.
   public var durationMs: Int
+  /// Hints shown before answering.
   public var hintsUsed: Int
 
+  /// An answer as the tutor records it.
   public init(
     item: String, response: [String], correct: Bool, skipped: Bool = false, at: Date,
     durationMs: Int, hintsUsed: Int
