@@ -11,6 +11,7 @@
 
 typedef char *(*nelm_prompt_fn)(EditLine *);
 typedef unsigned char (*nelm_command_fn)(EditLine *, int);
+typedef int (*nelm_read_fn)(EditLine *, wchar_t *);
 
 static inline EditLine *nelm_el_init(const char *program) {
   return el_init(program, stdin, stdout, stderr);
@@ -23,6 +24,9 @@ static inline int nelm_el_set_editor(EditLine *el, const char *mode) {
 }
 static inline int nelm_el_set_history(EditLine *el, History *h) {
   return el_set(el, EL_HIST, history, h);
+}
+static inline int nelm_el_set_read_function(EditLine *el, nelm_read_fn fn) {
+  return el_set(el, EL_GETCFN, fn);
 }
 static inline int nelm_el_set_clientdata(EditLine *el, void *data) {
   return el_set(el, EL_CLIENTDATA, data);

@@ -37,6 +37,18 @@ final class LineEditor: LineSource {
       return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
     }
     nelm_el_bind(editLine, "^I", "nelm-complete")
+    nelm_el_set_read_function(editLine) { _, character in
+      switch TerminalReader.readCharacter() {
+      case .character(let value):
+        character?.pointee = value
+        return 1
+      case .endOfInput:
+        return 0
+      case .interrupted:
+        errno = EINTR
+        return -1
+      }
+    }
     // The learner's own bindings win over ours.
     el_source(editLine, nil)
     if let historyFile { nelm_history_load(history, historyFile) }
@@ -51,7 +63,7 @@ final class LineEditor: LineSource {
   func readLine(prompt: String) -> LineEvent {
     free(promptBuffer)
     promptBuffer = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
-    _ = InterruptFlag.take()
+    // A Ctrl-C pressed while nelm was busy is not cleared here: it cancels this read.
     var count: Int32 = 0
     guard let raw = el_gets(editLine, &count) else {
       if InterruptFlag.take() {

@@ -88,8 +88,10 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
     child.expect("nelm> ")
     child.send("lessons\r")  # the cancelled line is gone, the shell still works
     child.expect("NETs and their liver metastases")
-    child.sendcontrol("c")  # at the main prompt Ctrl-C only clears the line
     child.expect("nelm> ")
+    child.send("stray")
+    child.sendcontrol("c")  # at the main prompt Ctrl-C only clears the line
+    child.expect(r"\^C\r\nnelm> ")
     child.sendcontrol("d")
     child.expect("See you soon")
     child.expect(pexpect.EOF)
