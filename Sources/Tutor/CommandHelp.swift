@@ -21,6 +21,10 @@ public struct CommandHelp: Sendable, Equatable {
       summary: "Open a lesson where you left it (by its id or its number in `lessons`).",
       aliases: [], inLesson: false),
     CommandHelp(
+      name: "algorithm", usage: "algorithm",
+      summary: "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",
+      aliases: [], inLesson: false),
+    CommandHelp(
       name: "next", usage: "next (or Enter)", summary: "Go to the next page or question.",
       aliases: ["n"], inLesson: true),
     CommandHelp(
@@ -35,7 +39,7 @@ public struct CommandHelp: Sendable, Equatable {
       aliases: [], inLesson: true),
     CommandHelp(
       name: "menu", usage: "menu",
-      summary: "Leave the lesson (your place is kept) and return to the main prompt. Ctrl-C does the same.",
+      summary: "Leave the lesson (your place is kept) or the algorithm walk, back to the main prompt. Ctrl-C does the same.",
       aliases: [], inLesson: true),
     CommandHelp(
       name: "quit", usage: "quit", summary: "Save and leave nelm. Ctrl-D does the same.",

@@ -100,6 +100,10 @@ extension Tutor {
     let current = endsWithSpace ? "" : (words.last ?? "")
     let previous = endsWithSpace ? words : Array(words.dropLast())
     var candidates: [String]
+    if case .walking(let walk) = mode, let question = walk.current {
+      let values = previous.isEmpty ? question.completions + ["help", "menu"] : []
+      return values.filter { $0.lowercased().hasPrefix(current.lowercased()) }
+    }
     switch previous.first?.lowercased() {
     case nil:
       candidates = CommandHelp.all.filter { isStudying || !$0.inLesson }.map(\.name)

@@ -8,9 +8,10 @@ import Progress
 /// test), renders its replies, and saves `session` whenever a reply says so.
 public struct Tutor {
   /// Where the learner is.
-  enum Mode: Equatable {
+  enum Mode {
     case top
     case studying(Study)
+    case walking(AlgorithmWalk)
   }
 
   /// The state of an open lesson that is not worth saving: timing and hints of the question
@@ -38,6 +39,7 @@ public struct Tutor {
 
   /// The prompt for the next line: it tells the learner what kind of input is expected.
   public var prompt: String {
+    if case .walking = mode { return "algorithm> " }
     guard case .studying(let study) = mode else { return "nelm> " }
     if !study.awaitingContinue, case .question = currentStep(study) { return "answer> " }
     return "nelm \(study.lessonIndex + 1)> "
@@ -55,6 +57,11 @@ public struct Tutor {
     if case .studying(let study) = mode {
       if let reply = acceptInLesson(trimmed, study) { return reply }
     }
+    if case .walking(var walk) = mode, !Tutor.isShellCommand(trimmed) {
+      let (blocks, isError) = walk.accept(trimmed)
+      mode = walk.current == nil ? .top : .walking(walk)
+      return Reply(blocks, isError: isError)
+    }
     if trimmed.isEmpty { return Reply() }
     let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
     let name = words[0].lowercased()
@@ -68,6 +75,10 @@ public struct Tutor {
   /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
   /// Nothing answered is lost: answers and positions are saved as they happen.
   public mutating func interrupt() -> Reply {
+    if case .walking = mode {
+      mode = .top
+      return Reply([.text("Left the algorithm walk.", .dim)])
+    }
     guard case .studying(let study) = mode else { return Reply() }
     mode = .top
     let lesson = course.lessons[study.lessonIndex]
@@ -87,6 +98,11 @@ public struct Tutor {
     case "lessons": return listLessons()
     case "study": return study(arguments)
     case "quit": return farewell()
+    case "algorithm": return startWalk()
+    case "menu" where !isStudying:
+      guard case .walking = mode else { break }
+      mode = .top
+      return Reply([.text("Left the algorithm walk.", .dim)])
     default: break
     }
     guard case .studying(let study) = mode else {
@@ -100,6 +116,19 @@ public struct Tutor {
     case "menu": return leaveLesson(study)
     default: return .error(unknownCommandMessage(command.name))
     }
+  }
+
+  /// Lines that stay commands while the algorithm walk waits for a fact.
+  static func isShellCommand(_ line: String) -> Bool {
+    let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
+    return ["help", "?", "menu", "quit", "exit", "bye"].contains(word)
+  }
+
+  mutating func startWalk() -> Reply {
+    var walk = AlgorithmWalk()
+    let blocks = walk.start()
+    mode = .walking(walk)
+    return Reply(blocks)
   }
 
   func unknownCommandMessage(_ word: String) -> String {

@@ -187,3 +187,26 @@ def test_install_puts_binary_and_course_where_nelm_finds_them(nelm_bin, home, tm
                             cwd=elsewhere, timeout=30)
     assert result.returncode == 0, result.stderr.decode()
     assert "NETs and their liver metastases" in result.stdout.decode()
+
+
+def test_the_algorithm_walk_ends_with_the_engine_result(nelm_bin, home, sessions):
+    # A 61-year-old with a pancreatic NET G2 in place, a syndrome, and debulkable
+    # dominant-with-satellites metastases: ALGORITHM.md gives D7 (CRR ± RFA).
+    answers = ["61", "pancreas", "in_situ", "N1", "well", "12", "1", "none", "none",
+               "positive", "yes", "no", "8", "yes", "dominant_with_satellites", "30",
+               "debulkable"]
+    script = "algorithm\n" + "\n".join(answers) + "\nquit\n"
+    result = run_piped(nelm_bin, home, script, "--learner", "wal", "--lessons", "Lessons",
+                       "--sessions", str(sessions))
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "reconstruction of the review's Figure 3" in out
+    assert "Rule D7: cytoreductive resection (CRR) ± RFA" in out
+    assert "age over 55 (relative)" in out
+
+
+def test_a_bad_fact_in_the_walk_stops_a_script(nelm_bin, home, sessions):
+    result = run_piped(nelm_bin, home, "algorithm\nold\n", "--learner", "wal2",
+                       "--lessons", "Lessons", "--sessions", str(sessions))
+    assert result.returncode == 1
+    assert "Give a whole number 0–120." in result.stderr.decode()

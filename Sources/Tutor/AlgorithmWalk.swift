@@ -1,0 +1,108 @@
+import Clinical
+import Foundation
+
+/// The `algorithm` command: walks a learner through the review's Figure 3 (as nelm
+/// reconstructs it), one fact at a time, showing at each branch where the patient goes.
+///
+/// Facts come in the order of the figure: the patient, histology, contraindications,
+/// staging, the course of the disease, fitness, then the liver. A branch that decides early
+/// (D1, D2, D2a, D3) ends the walk; the facts not asked keep their defaults, which cannot
+/// change that decision.
+struct AlgorithmWalk {
+  private(set) var answers: [String: String] = [:]
+  private(set) var index = 0
+  /// Set when the walk has reached its decision.
+  private(set) var assessment: Assessment?
+
+  /// The question on screen, or nil when the walk is over.
+  var current: FactQuestion? {
+    guard assessment == nil else { return nil }
+    return AlgorithmWalk.questions[index...].first { $0.isNeeded(answers) }
+  }
+
+  /// Starts a walk: the notice and the first question.
+  mutating func start() -> [Block] {
+    index = AlgorithmWalk.questions.firstIndex { $0.isNeeded(answers) } ?? 0
+    return [
+      .rule("Walk the algorithm (review Figure 3, reconstructed)", right: ""),
+      .text(Simplifications.notice, .dim),
+      .text(
+        "Answer each question, or press Enter for the default in [brackets]. Tab completes the allowed values; `menu` or Ctrl-C leaves.",
+        .dim),
+      .blank,
+    ] + promptBlocks()
+  }
+
+  /// Takes an answer to the current question; returns what to show next.
+  mutating func accept(_ line: String) -> (blocks: [Block], isError: Bool) {
+    guard let question = current else { return ([], false) }
+    let text = line.trimmingCharacters(in: .whitespaces)
+    let raw = text.isEmpty ? question.defaultValue(answers) : text
+    switch question.read(raw) {
+    case .failure(let error):
+      return ([.text(error.message, .bad)], true)
+    case .success(let value):
+      answers[question.path] = value
+      if let position = AlgorithmWalk.questions.firstIndex(where: { $0.path == question.path }) {
+        index = position + 1
+      }
+      var blocks = checkpoint(after: question.path)
+      if assessment == nil {
+        if current == nil { blocks += finish() } else { blocks += promptBlocks() }
+      }
+      return (blocks, false)
+    }
+  }
+
+  /// The prompt line of the current question, with its allowed values and default.
+  func promptBlocks() -> [Block] {
+    guard let question = current else { return [] }
+    let allowed: String
+    switch question.kind {
+    case .choice(let values): allowed = values.joined(separator: " | ")
+    case .yesNo: allowed = "yes | no"
+    case .number(_, _, _, let optional): allowed = optional ? "a number or unknown" : "a number"
+    case .list(let values): allowed = (values + ["none"]).joined(separator: " | ")
+    }
+    return [
+      .paragraph([
+        Span(question.prompt, .strong), Span(" (\(allowed))", .dim),
+        Span(" [\(question.defaultValue(answers))]", .accent),
+      ])
+    ]
+  }
+
+  /// The facts as the engine reads them, with defaults for what was not asked.
+  func facts() -> Result<CaseFacts, CaseFactsErrors> {
+    var values: [String: String] = [:]
+    for question in AlgorithmWalk.questions {
+      values[question.path] = answers[question.path] ?? question.defaultValue(values)
+    }
+    return CaseFactsParser.parse(object: AlgorithmWalk.object(from: values))
+  }
+
+  /// Ends the walk with the engine's full result.
+  mutating func finish() -> [Block] {
+    switch facts() {
+    case .failure(let errors):
+      // The answers contradict each other (e.g. progressive with 6 months stable).
+      assessment = nil
+      return [.text("These facts do not fit together:", .bad)]
+        + errors.problems.map { .text("  \($0.description)", .bad) }
+        + [.text("`algorithm` starts again.", .dim)]
+    case .success(let facts):
+      let result = ClinicalEngine.assess(facts)
+      assessment = result
+      var blocks: [Block] = [.blank, .rule("Where the patient goes", right: "")]
+      if let rule = result.rule, let best = result.best {
+        blocks.append(
+          .paragraph([Span("Rule \(rule): ", .accent), Span(best.name, .strong)]))
+      }
+      blocks += result.reportLines().map { line in
+        let indent = line.prefix { $0 == " " }.count
+        return line.isEmpty ? .blank : .paragraph([Span(line)], hang: indent == 0 ? 0 : 2)
+      }
+      return blocks
+    }
+  }
+}

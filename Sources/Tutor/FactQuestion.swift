@@ -1,0 +1,83 @@
+import Clinical
+
+/// One fact the algorithm walk asks for: its key path in the case facts, how it is typed,
+/// and the value Enter accepts.
+struct FactQuestion: Sendable {
+  /// How an answer is read.
+  enum Kind: Sendable {
+    case choice([String])
+    case yesNo
+    /// A number; `unknown` is allowed when `optional`.
+    case number(minimum: Double, maximum: Double?, integer: Bool, optional: Bool)
+    /// Any of the choices, separated by spaces or commas, or `none`.
+    case list([String])
+  }
+
+  var path: String
+  var prompt: String
+  var kind: Kind
+  /// The default, given the answers so far.
+  var defaultValue: @Sendable ([String: String]) -> String
+  /// Whether to ask at all, given the answers so far.
+  var isNeeded: @Sendable ([String: String]) -> Bool = { _ in true }
+
+  /// The words Tab can complete at this question.
+  var completions: [String] {
+    switch kind {
+    case .choice(let values): return values
+    case .yesNo: return ["yes", "no"]
+    case .number(_, _, _, let optional): return optional ? ["unknown"] : []
+    case .list(let values): return values + ["none"]
+    }
+  }
+
+  /// The answer normalised, or a message saying what is allowed.
+  func read(_ text: String) -> Result<String, FactAnswerError> {
+    let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+    switch kind {
+    case .choice(let values):
+      let matches = values.filter { $0.lowercased().hasPrefix(value) }
+      if let exact = values.first(where: { $0.lowercased() == value }) { return .success(exact) }
+      if matches.count == 1, let only = matches.first { return .success(only) }
+      return .failure(FactAnswerError("Choose one of: \(values.joined(separator: ", "))."))
+    case .yesNo:
+      if ["y", "yes", "true"].contains(value) { return .success("yes") }
+      if ["n", "no", "false"].contains(value) { return .success("no") }
+      return .failure(FactAnswerError("Answer yes or no."))
+    case .number(let minimum, let maximum, let integer, let optional):
+      if optional && (value == "unknown" || value == "?") { return .success("unknown") }
+      let cleaned = value.replacingOccurrences(of: "%", with: "")
+        .trimmingCharacters(in: .whitespaces)
+      guard let number = Double(cleaned), number.isFinite, number >= minimum,
+        maximum.map({ number <= $0 }) ?? true, !integer || number == number.rounded()
+      else {
+        let range = maximum.map { "\(format(minimum))–\(format($0))" } ?? "≥ \(format(minimum))"
+        let whole = integer ? "a whole number " : "a number "
+        return .failure(
+          FactAnswerError("Give \(whole)\(range)\(optional ? ", or unknown" : "")."))
+      }
+      return .success(format(number))
+    case .list(let values):
+      if value == "none" || value.isEmpty { return .success("none") }
+      let items = value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+      let unknown = items.filter { !values.contains($0) }
+      guard unknown.isEmpty else {
+        return .failure(
+          FactAnswerError("Choose from: \(values.joined(separator: ", ")), or none."))
+      }
+      var seen: [String] = []
+      for item in items where !seen.contains(item) { seen.append(item) }
+      return .success(seen.joined(separator: " "))
+    }
+  }
+
+  private func format(_ number: Double) -> String {
+    number == number.rounded() ? String(Int(number)) : String(number)
+  }
+}
+
+/// Why an answer to a fact question was not accepted.
+struct FactAnswerError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
