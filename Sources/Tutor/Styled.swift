@@ -31,6 +31,18 @@ public enum Block: Sendable, Equatable {
 }
 
 extension Array where Element == Block {
+  /// The label that marks what changed after the review, so it is never taken for the
+  /// review's own claim.
+  static let sinceTheReview = "Since the review:"
+
+  private static func paragraph(_ text: String, indent: Int) -> Block {
+    guard text.hasPrefix(sinceTheReview) else { return .text(text, indent: indent) }
+    let rest = text.dropFirst(sinceTheReview.count).trimmingCharacters(in: .whitespaces)
+    return .paragraph(
+      [Span("▌ ", .accent), Span(sinceTheReview, .strong), Span(" " + rest)], indent: indent,
+      hang: 2)
+  }
+
   /// Paragraphs from text whose paragraphs are separated by blank lines.
   static func paragraphs(of text: String, indent: Int = 0) -> [Block] {
     var blocks: [Block] = []
@@ -41,7 +53,7 @@ extension Array where Element == Block {
         .joined(separator: " ")
       guard !joined.isEmpty else { continue }
       if !blocks.isEmpty { blocks.append(.blank) }
-      blocks.append(.text(joined, indent: indent))
+      blocks.append(paragraph(joined, indent: indent))
     }
     return blocks
   }

@@ -17,6 +17,8 @@ struct StudyFlowTests {
     #expect(tutor.prompt == "nelm 2> ")
     let second = tutor.accept("")
     #expect(second.text.contains("Mitoses (page 2/2)"))
+    // What changed after the review is marked so it is not taken for the review's claim.
+    #expect(second.text.contains("\n▌ Since the review: WHO 2019 counts in mm².\n"))
     let question = tutor.accept("next")
     #expect(question.text.contains("Check 1/3"))
     #expect(question.text.contains("  b) G2"))

@@ -9,7 +9,10 @@ enum TutorFixture {
     id: "grading", title: "Grading", order: 2, summary: "Grades.", objectives: ["Grade a NET."],
     source: "ENETS", pages: [
       Page(title: "Ki-67", text: "First paragraph.\n\nSecond paragraph.", source: "WHO 2010"),
-      Page(title: "Mitoses", text: "Count mitoses in 10 HPF.", source: "ENETS 2006"),
+      Page(
+        title: "Mitoses",
+        text: "Count mitoses in 10 HPF.\n\nSince the review: WHO 2019 counts in mm².",
+        source: "ENETS 2006"),
     ],
     questions: [
       Question(
