@@ -28,6 +28,7 @@ test: test-deps
 	$(SWIFT) test
 	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 -m pytest -q Tests/e2e
 	$(NELM_DEBUG) lint Lessons
+	$(SWIFT) format lint --strict -r Sources Tests
 
 lint: build
 	$(NELM_DEBUG) lint Lessons

@@ -93,7 +93,8 @@ final class LineEditor: LineSource {
     }
     let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(cursor))
     let before = String(decoding: bytes, as: UTF8.self)
-    let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    let word =
+      before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
     let candidates = completer(before)
     guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
     if candidates.count == 1, let only = candidates.first {

@@ -41,7 +41,9 @@ public enum ShellLauncher {
     try? FileManager.default.createDirectory(
       atPath: options.stateDirectory, withIntermediateDirectories: true)
     var source: LineSource = PipeLineSource()
-    if terminal.isInteractive, let editor = LineEditor(historyFile: options.stateDirectory + "/history") {
+    if terminal.isInteractive,
+      let editor = LineEditor(historyFile: options.stateDirectory + "/history")
+    {
       source = editor
     }
     let memory = LearnerMemory(directory: options.stateDirectory)
@@ -56,7 +58,8 @@ public enum ShellLauncher {
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
     let tutor = Tutor(course: course, session: session.session)
     if terminal.isInteractive {
-      FileHandle.standardOutput.write(Data(renderer.render(tutor.welcome(isNewLearner: isNew)).utf8))
+      FileHandle.standardOutput.write(
+        Data(renderer.render(tutor.welcome(isNewLearner: isNew)).utf8))
     }
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source, renderer: renderer,

@@ -14,7 +14,10 @@ final class ShellLoop {
   let renderer: TextRenderer
   let interactive: Bool
 
-  init(tutor: Tutor, session: OpenSession, source: LineSource, renderer: TextRenderer, interactive: Bool) {
+  init(
+    tutor: Tutor, session: OpenSession, source: LineSource, renderer: TextRenderer,
+    interactive: Bool
+  ) {
     self.tutor = tutor
     self.session = session
     self.source = source

@@ -19,7 +19,9 @@ struct Terminal {
   func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
     let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
     if columns > 0 { return min(columns, 100) }
-    if let text = environment["COLUMNS"], let value = Int(text), value > 0 { return min(value, 100) }
+    if let text = environment["COLUMNS"], let value = Int(text), value > 0 {
+      return min(value, 100)
+    }
     return 80
   }
 

@@ -16,7 +16,6 @@ struct TerminalReader {
 
   static func readCharacter(from fd: Int32 = STDIN_FILENO) -> Result {
     var state = mbstate_t()
-    var pending: [CChar] = []
     while true {
       var fds = [
         pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
@@ -35,11 +34,9 @@ struct TerminalReader {
         return .endOfInput
       }
       if count == 0 { return .endOfInput }
-      pending.append(byte)
       var wide: wchar_t = 0
-      let used = pending.withUnsafeBufferPointer { buffer in
-        mbrtowc(&wide, buffer.baseAddress! + pending.count - 1, 1, &state)
-      }
+      var last = byte
+      let used = mbrtowc(&wide, &last, 1, &state)
       switch used {
       case Int(bitPattern: UInt(bitPattern: -2)):
         continue  // part of a multibyte character: read on

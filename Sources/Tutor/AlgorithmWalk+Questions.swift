@@ -88,7 +88,9 @@ extension AlgorithmWalk {
       case "yes": parsed = true
       case "no": parsed = false
       default:
-        if let number = Int(value) { parsed = number } else if let number = Double(value) {
+        if let number = Int(value) {
+          parsed = number
+        } else if let number = Double(value) {
           parsed = number
         } else {
           parsed = value

@@ -38,7 +38,8 @@ enum AnswerParser {
     let unknown = letters.filter { !question.optionIDs.contains($0) }
     if !unknown.isEmpty {
       let list = question.optionIDs.joined(separator: ", ")
-      return .invalid("'\(unknown.joined(separator: " "))' is not an option here; choose from \(list).")
+      return .invalid(
+        "'\(unknown.joined(separator: " "))' is not an option here; choose from \(list).")
     }
     let chosen = Array(Set(letters)).sorted()
     if !question.allowsSeveral && chosen.count > 1 {

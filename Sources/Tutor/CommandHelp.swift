@@ -22,7 +22,8 @@ public struct CommandHelp: Sendable, Equatable {
       aliases: [], inLesson: false),
     CommandHelp(
       name: "algorithm", usage: "algorithm",
-      summary: "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",
+      summary:
+        "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",
       aliases: [], inLesson: false),
     CommandHelp(
       name: "next", usage: "next (or Enter)", summary: "Go to the next page or question.",
@@ -39,7 +40,8 @@ public struct CommandHelp: Sendable, Equatable {
       aliases: [], inLesson: true),
     CommandHelp(
       name: "menu", usage: "menu",
-      summary: "Leave the lesson (your place is kept) or the algorithm walk, back to the main prompt. Ctrl-C does the same.",
+      summary:
+        "Leave the lesson (your place is kept) or the algorithm walk, back to the main prompt. Ctrl-C does the same.",
       aliases: [], inLesson: true),
     CommandHelp(
       name: "quit", usage: "quit", summary: "Save and leave nelm. Ctrl-D does the same.",

@@ -91,7 +91,11 @@ public struct TextRenderer: Sendable {
     var segments = line.segments
     while let last = segments.last, last.text.hasSuffix(" ") {
       let trimmed = String(last.text.dropLast())
-      if trimmed.isEmpty { segments.removeLast() } else { segments[segments.count - 1].text = trimmed }
+      if trimmed.isEmpty {
+        segments.removeLast()
+      } else {
+        segments[segments.count - 1].text = trimmed
+      }
     }
     return segments.map { paint($0.text, $0.style) }.joined()
   }

@@ -83,7 +83,10 @@ extension Tutor {
     for command in CommandHelp.all {
       blocks.append(
         .paragraph(
-          [Span("  " + command.usage.rightPadded(to: width) + "  ", .accent), Span(command.summary)],
+          [
+            Span("  " + command.usage.rightPadded(to: width) + "  ", .accent),
+            Span(command.summary),
+          ],
           hang: width + 4))
     }
     blocks += [

@@ -51,7 +51,9 @@ extension Tutor {
   }
 
   /// Grades an answer, records it, moves on, and explains.
-  mutating func answer(_ response: [String], to question: Question, in lesson: Lesson, _ study: Study)
+  mutating func answer(
+    _ response: [String], to question: Question, in lesson: Lesson, _ study: Study
+  )
     -> Reply
   {
     let now = clock()
@@ -91,7 +93,8 @@ extension Tutor {
       if !missed.isEmpty { parts.append("missed \(missed.joined(separator: " "))") }
       if !wrong.isEmpty { parts.append("wrongly chose \(wrong.joined(separator: " "))") }
       blocks.append(
-        .text("Not quite: you \(parts.joined(separator: " and ")). The answer is \(keyList).", .bad))
+        .text("Not quite: you \(parts.joined(separator: " and ")). The answer is \(keyList).", .bad)
+      )
     } else {
       blocks.append(.text("Not quite. The answer is \(keyList).", .bad))
     }
@@ -107,7 +110,10 @@ extension Tutor {
             Span(option.explanation),
           ], hang: 7))
     }
-    blocks += [.text(question.explanation), .paragraph([Span("Source: ", .dim), Span(question.source, .dim)])]
+    blocks += [
+      .text(question.explanation),
+      .paragraph([Span("Source: ", .dim), Span(question.source, .dim)]),
+    ]
     return blocks
   }
 
@@ -115,7 +121,9 @@ extension Tutor {
     let score = latestScore(of: lesson)
     let next = course.lessons.first { $0.order > lesson.order }
     var blocks: [Block] = [
-      .text("Lesson complete: “\(lesson.title)”. \(score.correct)/\(lesson.questions.count) questions right.", .strong)
+      .text(
+        "Lesson complete: “\(lesson.title)”. \(score.correct)/\(lesson.questions.count) questions right.",
+        .strong)
     ]
     if let next {
       let number = (course.lessons.firstIndex(of: next) ?? 0) + 1

@@ -46,12 +46,15 @@ extension Tutor {
     if position(in: lesson) >= lesson.stepCount {
       setPosition(0, in: lesson)
       reply.saveNeeded = true
-      reply.blocks += [.text("You have finished this lesson before; starting again from page 1.", .dim)]
+      reply.blocks += [
+        .text("You have finished this lesson before; starting again from page 1.", .dim)
+      ]
     } else if session.lessons[lesson.id] == nil {
       setPosition(0, in: lesson)
       reply.saveNeeded = true
     }
-    mode = .studying(Study(lessonIndex: index, shownAt: clock(), hintsUsed: 0, awaitingContinue: false))
+    mode = .studying(
+      Study(lessonIndex: index, shownAt: clock(), hintsUsed: 0, awaitingContinue: false))
     reply.append(showCurrentStep())
     return reply
   }
@@ -91,7 +94,9 @@ extension Tutor {
   mutating func next(_ study: Study) -> Reply {
     let lesson = course.lessons[study.lessonIndex]
     if study.awaitingContinue {
-      mode = .studying(Study(lessonIndex: study.lessonIndex, shownAt: clock(), hintsUsed: 0, awaitingContinue: false))
+      mode = .studying(
+        Study(
+          lessonIndex: study.lessonIndex, shownAt: clock(), hintsUsed: 0, awaitingContinue: false))
       return showCurrentStep()
     }
     if case .question = currentStep(study) {
@@ -110,7 +115,9 @@ extension Tutor {
       return Reply([.text("This is the first page of the lesson.", .dim)])
     }
     setPosition(current - 1, in: lesson)
-    mode = .studying(Study(lessonIndex: study.lessonIndex, shownAt: clock(), hintsUsed: 0, awaitingContinue: false))
+    mode = .studying(
+      Study(lessonIndex: study.lessonIndex, shownAt: clock(), hintsUsed: 0, awaitingContinue: false)
+    )
     var reply = Reply(saveNeeded: true)
     reply.append(showCurrentStep())
     return reply
@@ -144,7 +151,8 @@ extension Tutor {
           durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
     }
     setPosition(position(in: lesson) + 1, in: lesson)
-    mode = .studying(Study(lessonIndex: study.lessonIndex, shownAt: now, hintsUsed: 0, awaitingContinue: false))
+    mode = .studying(
+      Study(lessonIndex: study.lessonIndex, shownAt: now, hintsUsed: 0, awaitingContinue: false))
     var reply = Reply([.text("Skipped; it stays open in your record.", .dim)], saveNeeded: true)
     reply.append(showCurrentStep())
     return reply

@@ -61,7 +61,8 @@ struct AlgorithmWalkTests {
 
   @Test("unresectable extrahepatic disease goes to systemic treatment first (D4)")
   func systemicFirst() {
-    let answers = ["", "pancreas", "", "", "", "", "", "", "unresectable", "negative", "no", "yes"]
+    let answers =
+      ["", "pancreas", "", "", "", "", "", "", "unresectable", "negative", "no", "yes"]
       + Array(repeating: "", count: 6)
     let (text, _) = walk(answers)
     #expect(text.contains("D4: unresectable extrahepatic disease"))

@@ -7,7 +7,8 @@ import Tutor
 enum TutorFixture {
   static let lesson = Lesson(
     id: "grading", title: "Grading", order: 2, summary: "Grades.", objectives: ["Grade a NET."],
-    source: "ENETS", pages: [
+    source: "ENETS",
+    pages: [
       Page(title: "Ki-67", text: "First paragraph.\n\nSecond paragraph.", source: "WHO 2010"),
       Page(
         title: "Mitoses",
