@@ -2,9 +2,17 @@
 public struct Course: Sendable, Equatable {
   /// Lessons sorted by `order`.
   public var lessons: [Lesson]
+  /// Authored clinical cases (from `cases/`), sorted by id.
+  public var cases: [ClinicalCase]
 
-  public init(lessons: [Lesson]) {
+  public init(lessons: [Lesson], cases: [ClinicalCase] = []) {
     self.lessons = lessons.sorted { $0.order < $1.order }
+    self.cases = cases.sorted { $0.id < $1.id }
+  }
+
+  /// The authored case with this id.
+  public func clinicalCase(id: String) -> ClinicalCase? {
+    cases.first { $0.id == id }
   }
 
   /// The lesson named by its id or by its 1-based number in the list.
