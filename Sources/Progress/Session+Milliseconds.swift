@@ -13,6 +13,10 @@ extension Session {
       copy.lessons[id]?.started = lesson.started.roundedToMilliseconds
       copy.lessons[id]?.updated = lesson.updated.roundedToMilliseconds
     }
+    for (id, progress) in cases {
+      copy.cases[id]?.started = progress.started.roundedToMilliseconds
+      copy.cases[id]?.updated = progress.updated.roundedToMilliseconds
+    }
     for index in copy.answers.indices {
       copy.answers[index].at = answers[index].at.roundedToMilliseconds
     }

@@ -22,6 +22,8 @@ public struct Session: Codable, Sendable, Equatable {
   public var lessons: [String: LessonProgress]
   /// Every answer ever given, oldest first.
   public var answers: [Answer]
+  /// Where each clinical case was left, by case id (`random:SEED` for a generated case).
+  public var cases: [String: CaseProgress]
 
   /// A new, empty session for `learner`, started `now`.
   public init(learner: String, now: Date) {
@@ -32,6 +34,43 @@ public struct Session: Codable, Sendable, Equatable {
     self.settings = Settings()
     self.lessons = [:]
     self.answers = []
+    self.cases = [:]
+  }
+}
+
+extension Session {
+  private enum CodingKeys: String, CodingKey {
+    case schemaVersion, learner, created, updated, settings, lessons, answers, cases
+  }
+
+  /// Reads a session; files written before cases existed have no `cases` key.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+    learner = try container.decode(String.self, forKey: .learner)
+    created = try container.decode(Date.self, forKey: .created)
+    updated = try container.decode(Date.self, forKey: .updated)
+    settings = try container.decode(Settings.self, forKey: .settings)
+    lessons = try container.decode([String: LessonProgress].self, forKey: .lessons)
+    answers = try container.decode([Answer].self, forKey: .answers)
+    cases = try container.decodeIfPresent([String: CaseProgress].self, forKey: .cases) ?? [:]
+  }
+}
+
+/// Where a learner is in one clinical case.
+public struct CaseProgress: Codable, Sendable, Equatable {
+  /// Index of the next unanswered step, counting every step of every stage.
+  public var position: Int
+  /// True once every step has been answered.
+  public var completed: Bool
+  public var started: Date
+  public var updated: Date
+
+  public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
+    self.position = position
+    self.completed = completed
+    self.started = started
+    self.updated = updated
   }
 }
 
@@ -68,7 +107,7 @@ public struct LessonProgress: Codable, Sendable, Equatable {
 
 /// One answer to one item (a check question, later a case step).
 public struct Answer: Codable, Sendable, Equatable {
-  /// `lessonID/questionID` for a check question.
+  /// `lessonID/questionID` for a check question; `case/CASEID/STEPID` for a case step.
   public var item: String
   /// The option ids chosen, sorted; empty when the item was skipped.
   public var response: [String]
@@ -82,11 +121,14 @@ public struct Answer: Codable, Sendable, Equatable {
   public var durationMs: Int
   /// Hints shown before answering.
   public var hintsUsed: Int
+  /// For case steps: `correct`, `acceptable` (an alternative the engine accepts; `correct`
+  /// is true), `wrong` or `skipped`. Absent for check questions, where `correct` says it all.
+  public var outcome: String?
 
   /// An answer as the tutor records it.
   public init(
     item: String, response: [String], correct: Bool, skipped: Bool = false, at: Date,
-    durationMs: Int, hintsUsed: Int
+    durationMs: Int, hintsUsed: Int, outcome: String? = nil
   ) {
     self.item = item
     self.response = response
@@ -95,5 +137,6 @@ public struct Answer: Codable, Sendable, Equatable {
     self.at = at
     self.durationMs = durationMs
     self.hintsUsed = hintsUsed
+    self.outcome = outcome
   }
 }

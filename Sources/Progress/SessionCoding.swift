@@ -73,6 +73,9 @@ public enum SessionCoding {
     for (id, lesson) in session.lessons.sorted(by: { $0.key < $1.key }) where lesson.position < 0 {
       return "lessons.\(id).position is \(lesson.position); it cannot be negative"
     }
+    for (id, progress) in session.cases.sorted(by: { $0.key < $1.key }) where progress.position < 0 {
+      return "cases.\(id).position is \(progress.position); it cannot be negative"
+    }
     for (index, answer) in session.answers.enumerated() {
       if answer.durationMs < 0 {
         return "answers[\(index)].durationMs is \(answer.durationMs); it cannot be negative"

@@ -12,11 +12,12 @@ struct DocumentedExampleTests {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Docs/session-format.md")
 
-  /// The session the example shows: one lesson under way, one finished, two answers.
+  /// The session the example shows: one lesson under way, one finished, one case under way,
+  /// three answers.
   static var example: Session {
     func date(_ text: String) -> Date { SessionCoding.date(from: text) ?? .distantPast }
     var session = Session(learner: "ana", now: date("2024-02-28T18:02:10.000Z"))
-    session.updated = date("2024-03-01T09:41:07.250Z")
+    session.updated = date("2024-03-01T09:52:30.000Z")
     session.lessons["grading"] = LessonProgress(
       position: 3, started: date("2024-03-01T09:30:05.120Z"),
       updated: date("2024-03-01T09:41:07.250Z"))
@@ -30,7 +31,14 @@ struct DocumentedExampleTests {
       Answer(
         item: "grading/ki67-g2", response: [], correct: false, skipped: true,
         at: date("2024-03-01T09:41:07.250Z"), durationMs: 3_100, hintsUsed: 1),
+      Answer(
+        item: "case/ileal-syndrome-debulking/best", response: ["tace"], correct: true,
+        at: date("2024-03-01T09:52:30.000Z"), durationMs: 21_800, hintsUsed: 0,
+        outcome: "acceptable"),
     ]
+    session.cases["ileal-syndrome-debulking"] = CaseProgress(
+      position: 4, started: date("2024-03-01T09:45:00.000Z"),
+      updated: date("2024-03-01T09:52:30.000Z"))
     return session
   }
 

@@ -94,7 +94,10 @@ def test_the_documented_example_is_valid(tmp_path):
     path = tmp_path / "ana.json"
     path.write_text(documented_example(), encoding="utf-8")
     data = validate_session_file(path)
-    assert [a["item"] for a in data["answers"]] == ["intro/carcinoid-syndrome", "grading/ki67-g2"]
+    assert [a["item"] for a in data["answers"]] == [
+        "intro/carcinoid-syndrome", "grading/ki67-g2", "case/ileal-syndrome-debulking/best"]
+    assert data["answers"][2]["outcome"] == "acceptable"
+    assert data["cases"]["ileal-syndrome-debulking"]["position"] == 4
 
 
 def test_a_new_session_is_valid(tmp_path):
