@@ -73,7 +73,8 @@ public enum SessionCoding {
     for (id, lesson) in session.lessons.sorted(by: { $0.key < $1.key }) where lesson.position < 0 {
       return "lessons.\(id).position is \(lesson.position); it cannot be negative"
     }
-    for (id, progress) in session.cases.sorted(by: { $0.key < $1.key }) where progress.position < 0 {
+    for (id, progress) in session.cases.sorted(by: { $0.key < $1.key }) where progress.position < 0
+    {
       return "cases.\(id).position is \(progress.position); it cannot be negative"
     }
     for (index, answer) in session.answers.enumerated() {
