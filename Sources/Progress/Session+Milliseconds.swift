@@ -17,6 +17,7 @@ extension Session {
       copy.cases[id]?.started = progress.started.roundedToMilliseconds
       copy.cases[id]?.updated = progress.updated.roundedToMilliseconds
     }
+    copy.quiz?.started = quiz?.started.roundedToMilliseconds ?? .distantPast
     for index in copy.answers.indices {
       copy.answers[index].at = answers[index].at.roundedToMilliseconds
     }

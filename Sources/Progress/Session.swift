@@ -24,6 +24,8 @@ public struct Session: Codable, Sendable, Equatable {
   public var answers: [Answer]
   /// Where each clinical case was left, by case id (`random:SEED` for a generated case).
   public var cases: [String: CaseProgress]
+  /// The quiz under way, if one was left unfinished.
+  public var quiz: QuizProgress?
 
   /// A new, empty session for `learner`, started `now`.
   public init(learner: String, now: Date) {
@@ -40,7 +42,7 @@ public struct Session: Codable, Sendable, Equatable {
 
 extension Session {
   private enum CodingKeys: String, CodingKey {
-    case schemaVersion, learner, created, updated, settings, lessons, answers, cases
+    case schemaVersion, learner, created, updated, settings, lessons, answers, cases, quiz
   }
 
   /// Reads a session; files written before cases existed have no `cases` key.
@@ -54,6 +56,25 @@ extension Session {
     lessons = try container.decode([String: LessonProgress].self, forKey: .lessons)
     answers = try container.decode([Answer].self, forKey: .answers)
     cases = try container.decodeIfPresent([String: CaseProgress].self, forKey: .cases) ?? [:]
+    quiz = try container.decodeIfPresent(QuizProgress.self, forKey: .quiz)
+  }
+}
+
+/// A block of cases taken as a quiz: which cases, and since when (for the summary).
+public struct QuizProgress: Codable, Sendable, Equatable {
+  /// The cases of the quiz, in the order they are asked.
+  public var cases: [String]
+  /// The topic the learner asked for, if any.
+  public var topic: String?
+  /// Whether each step has a time limit.
+  public var timed: Bool
+  public var started: Date
+
+  public init(cases: [String], topic: String? = nil, timed: Bool = false, started: Date) {
+    self.cases = cases
+    self.topic = topic
+    self.timed = timed
+    self.started = started
   }
 }
 

@@ -21,6 +21,16 @@ public struct CommandHelp: Sendable, Equatable {
       summary: "Open a lesson where you left it (by its id or its number in `lessons`).",
       aliases: [], inLesson: false),
     CommandHelp(
+      name: "case", usage: "case [list | ID | random [--seed N] [--topic T]]",
+      summary:
+        "Work through a clinical case step by step: an authored one, or a new generated patient.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "quiz", usage: "quiz [--cases N] [--topic T] [--timed]",
+      summary:
+        "A block of cases (authored first, then generated) with a summary at the end; `quiz` alone resumes one left halfway.",
+      aliases: [], inLesson: false),
+    CommandHelp(
       name: "algorithm", usage: "algorithm",
       summary:
         "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",

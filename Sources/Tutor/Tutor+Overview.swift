@@ -110,6 +110,13 @@ extension Tutor {
     switch previous.first?.lowercased() {
     case nil:
       candidates = CommandHelp.all.filter { isStudying || !$0.inLesson }.map(\.name)
+      if let run = mode.caseRun, !run.awaitingContinue,
+        let position = session.cases[run.clinicalCase.id]?.position,
+        position < run.clinicalCase.steps.count,
+        case .success(let key) = run.clinicalCase.steps[position].answerKey()
+      {
+        candidates += key.choices.indices.map(Tutor.letter)
+      }
       if case .studying(let study) = mode, !study.awaitingContinue,
         case .question(let index) = currentStep(study)
       {
@@ -119,6 +126,12 @@ extension Tutor {
       candidates = course.lessons.map(\.id) + course.lessons.indices.map { String($0 + 1) }
     case "help" where previous.count == 1:
       candidates = CommandHelp.all.map(\.name)
+    case "case" where previous.count == 1:
+      candidates = ["list", "random"] + course.cases.map(\.id)
+    case "case", "quiz":
+      candidates =
+        previous.last == "--topic"
+        ? CaseGenerator.topics : ["--seed", "--topic", "--cases", "--timed"]
     default:
       candidates = []
     }

@@ -12,6 +12,7 @@ public struct Tutor {
     case top
     case studying(Study)
     case walking(AlgorithmWalk)
+    case casing(CaseRun)
   }
 
   /// The state of an open lesson that is not worth saving: timing and hints of the question
@@ -40,6 +41,7 @@ public struct Tutor {
   /// The prompt for the next line: it tells the learner what kind of input is expected.
   public var prompt: String {
     if case .walking = mode { return "algorithm> " }
+    if case .casing(let run) = mode { return run.awaitingContinue ? "case> " : "answer> " }
     guard case .studying(let study) = mode else { return "nelm> " }
     if !study.awaitingContinue, case .question = currentStep(study) { return "answer> " }
     return "nelm \(study.lessonIndex + 1)> "
@@ -56,6 +58,9 @@ public struct Tutor {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if case .studying(let study) = mode {
       if let reply = acceptInLesson(trimmed, study) { return reply }
+    }
+    if case .casing(let run) = mode {
+      if let reply = acceptInCase(trimmed, run) { return reply }
     }
     if case .walking(var walk) = mode, !Tutor.isShellCommand(trimmed) {
       let (blocks, isError) = walk.accept(trimmed)
@@ -75,6 +80,11 @@ public struct Tutor {
   /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
   /// Nothing answered is lost: answers and positions are saved as they happen.
   public mutating func interrupt() -> Reply {
+    if case .casing(let run) = mode {
+      mode = .top
+      let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
+      return Reply([.text("Cancelled. Your answers are kept; \(resume) resumes.", .dim)])
+    }
     if case .walking = mode {
       mode = .top
       return Reply([.text("Left the algorithm walk.", .dim)])
@@ -99,7 +109,18 @@ public struct Tutor {
     case "study": return study(arguments)
     case "quit": return farewell()
     case "algorithm": return startWalk()
+    case "case": return caseCommand(arguments)
+    case "quiz": return quizCommand(arguments)
+    case "skip" where mode.caseRun != nil:
+      return mode.caseRun.map { skipCaseStep($0) } ?? Reply()
+    case "next" where mode.caseRun?.awaitingContinue == true:
+      return showCaseStep(withStory: false)
     case "menu" where !isStudying:
+      if let run = mode.caseRun {
+        mode = .top
+        let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
+        return Reply([.text("Left the case; \(resume) resumes it.", .dim)])
+      }
       guard case .walking = mode else { break }
       mode = .top
       return Reply([.text("Left the algorithm walk.", .dim)])

@@ -1,0 +1,161 @@
+import Clinical
+import Course
+import Foundation
+import Progress
+
+extension Tutor {
+  /// Handles a line while a case is open when it is an answer or Enter; nil lets commands run.
+  mutating func acceptInCase(_ line: String, _ run: CaseRun) -> Reply? {
+    if run.awaitingContinue { return line.isEmpty ? showCaseStep(withStory: false) : nil }
+    let item = run.clinicalCase
+    let position = session.cases[item.id]?.position ?? 0
+    guard position < item.steps.count, case .success(let key) = item.steps[position].answerKey()
+    else { return nil }
+    let step = item.steps[position]
+    if line.isEmpty {
+      return Reply([.text("Answer with the letter of your choice, or `skip`.", .dim)])
+    }
+    let ids = key.choices.map(\.id)
+    let letters = ids.indices.map(Tutor.letter)
+    if step.kind.allowsSeveral && line.lowercased() == "none" {
+      return answerCase(step, response: [], key: key, run)
+    }
+    let view = QuestionView(
+      optionIDs: letters, allowsSeveral: step.kind.allowsSeveral, isTrueFalse: false)
+    switch AnswerParser.parse(line, for: view) {
+    case .answer(let chosen):
+      let response = chosen.compactMap { letter in letters.firstIndex(of: letter).map { ids[$0] } }
+      return answerCase(step, response: response, key: key, run)
+    case .invalid(let message): return .error(message)
+    case .notAnAnswer: return nil
+    }
+  }
+
+  /// Grades, records and explains an answer to a case step, then moves on.
+  mutating func answerCase(
+    _ step: CaseStep, response: [String], key: CaseAnswerKey, _ run: CaseRun
+  ) -> Reply {
+    let now = clock()
+    var verdict = CaseVerdict.grade(response, against: key, several: step.kind.allowsSeveral)
+    let seconds = now.timeIntervalSince(run.shownAt)
+    let overTime = run.inQuiz && session.quiz?.timed == true && seconds > Tutor.timedStepSeconds
+    if overTime { verdict.outcome = .wrong }
+    let item = run.clinicalCase
+    updateSession { session in
+      session.answers.append(
+        Answer(
+          item: item.itemID(of: step), response: response.sorted(),
+          correct: verdict.outcome != .wrong, at: now,
+          durationMs: milliseconds(from: run.shownAt, to: now), hintsUsed: 0,
+          outcome: verdict.outcome.rawValue))
+    }
+    advanceCase(item, now: now)
+    var blocks = caseFeedback(step, key: key, verdict: verdict, response: response)
+    if overTime {
+      blocks.insert(
+        .text("Over time: \(Int(seconds)) s for a \(Int(Tutor.timedStepSeconds)) s step.", .bad),
+        at: 0)
+    }
+    var updated = run
+    updated.awaitingContinue = true
+    mode = .casing(updated)
+    let finished = session.cases[item.id]?.completed == true
+    if finished && !run.inQuiz {
+      var reply = Reply(blocks, saveNeeded: true)
+      reply.append(finishCase(run))
+      return reply
+    }
+    blocks.append(
+      .text(finished ? "Saved. [Enter] next case · menu" : "Saved. [Enter] next · menu", .dim))
+    return Reply(blocks, saveNeeded: true)
+  }
+
+  mutating func advanceCase(_ item: ClinicalCase, now: Date) {
+    updateSession { session in
+      var progress = session.cases[item.id] ?? CaseProgress(started: now, updated: now)
+      progress.position += 1
+      progress.updated = now
+      if progress.position >= item.steps.count { progress.completed = true }
+      session.cases[item.id] = progress
+    }
+  }
+
+  /// `skip` in a case: recorded as skipped, and the next step comes.
+  mutating func skipCaseStep(_ run: CaseRun) -> Reply {
+    let item = run.clinicalCase
+    let position = session.cases[item.id]?.position ?? 0
+    guard !run.awaitingContinue, position < item.steps.count else {
+      return showCaseStep(withStory: false)
+    }
+    let now = clock()
+    updateSession { session in
+      session.answers.append(
+        Answer(
+          item: item.itemID(of: item.steps[position]), response: [], correct: false,
+          skipped: true, at: now, durationMs: milliseconds(from: run.shownAt, to: now),
+          hintsUsed: 0, outcome: "skipped"))
+    }
+    advanceCase(item, now: now)
+    var reply = Reply([.text("Skipped.", .dim)], saveNeeded: true)
+    reply.append(showCaseStep(withStory: false))
+    return reply
+  }
+
+  func caseFeedback(
+    _ step: CaseStep, key: CaseAnswerKey, verdict: CaseVerdict, response: [String]
+  ) -> [Block] {
+    func label(_ id: String) -> String {
+      guard let index = key.choices.firstIndex(where: { $0.id == id }) else { return id }
+      return "\(Tutor.letter(index))) \(key.choices[index].label)"
+    }
+    let answer = key.correct.isEmpty ? "none" : key.correct.map(label).joined(separator: "; ")
+    var blocks: [Block] = []
+    switch verdict.outcome {
+    case .correct:
+      blocks.append(.text("Correct.", .good))
+    case .acceptable:
+      let chosen = response.first.map(label) ?? ""
+      blocks.append(
+        .text(
+          "Acceptable: \(chosen) is an alternative the algorithm accepts. Its first choice is \(answer).",
+          .good))
+    case .wrong where step.kind.allowsSeveral:
+      var parts: [String] = []
+      if !verdict.missed.isEmpty {
+        parts.append("missed \(verdict.missed.map(label).joined(separator: "; "))")
+      }
+      if !verdict.extra.isEmpty {
+        parts.append("wrongly chose \(verdict.extra.map(label).joined(separator: "; "))")
+      }
+      blocks.append(
+        .text("Not quite: you \(parts.joined(separator: ", and ")). The answer: \(answer).", .bad))
+    case .wrong where verdict.contraindicated:
+      let chosen = response.first.map(label) ?? ""
+      blocks.append(
+        .text("Not this one: \(chosen) is contraindicated here. The answer: \(answer).", .bad))
+    case .wrong:
+      blocks.append(.text("Not the best choice. The answer: \(answer).", .bad))
+    }
+    if !key.acceptable.isEmpty && verdict.outcome == .correct {
+      blocks.append(
+        .text("Also accepted: \(key.acceptable.map(label).joined(separator: "; ")).", .dim))
+    }
+    let reasons = key.assessment.trace.filter(step.kind.explains)
+    let why = reasons.isEmpty ? key.assessment.trace : reasons
+    blocks.append(.text("Why:", .strong))
+    blocks += why.map { .paragraph([Span("  • "), Span($0)], hang: 4) }
+    if let points = step.points {
+      blocks += [Block].paragraphs(of: points)
+    }
+    let source = step.source ?? (mode.caseRun?.clinicalCase.source ?? "")
+    blocks.append(.paragraph([Span("Source: ", .dim), Span(source, .dim)]))
+    return blocks
+  }
+}
+
+extension Tutor.Mode {
+  var caseRun: CaseRun? {
+    if case .casing(let run) = self { return run }
+    return nil
+  }
+}
