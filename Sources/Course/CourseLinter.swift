@@ -9,7 +9,8 @@ public enum CourseLinter {
     return LintReport(
       directory: directory, files: scan.files, diagnostics: scan.diagnostics,
       lessonCount: scan.lessons.count,
-      questionCount: scan.lessons.reduce(0) { $0 + $1.questions.count })
+      questionCount: scan.lessons.reduce(0) { $0 + $1.questions.count },
+      caseCount: scan.cases.count)
   }
 }
 
@@ -25,31 +26,36 @@ public struct LintReport: Sendable, Equatable {
   public var lessonCount: Int
   /// Questions in those lessons.
   public var questionCount: Int
+  /// Cases (from `cases/`) read without a problem.
+  public var caseCount: Int
 
   /// Creates a report; `CourseLinter.lint(directory:)` is the usual source.
   public init(
     directory: String, files: [String], diagnostics: [Diagnostic], lessonCount: Int,
-    questionCount: Int
+    questionCount: Int, caseCount: Int = 0
   ) {
     self.directory = directory
     self.files = files
     self.diagnostics = diagnostics
     self.lessonCount = lessonCount
     self.questionCount = questionCount
+    self.caseCount = caseCount
   }
 
   /// Whether any problem was found.
   public var hasErrors: Bool { !diagnostics.isEmpty }
 
   /// One line for the end of a run: `3 errors in 2 files`, or
-  /// `Lessons: 2 lessons, 24 questions, no problems`.
+  /// `Lessons: 2 lessons, 24 questions, 3 cases, no problems` (cases only when there are any).
   public var summary: String {
     if hasErrors {
       let fileCount = Set(diagnostics.map(\.file)).count
       return "\(counted(diagnostics.count, "error")) in \(counted(fileCount, "file"))"
     }
     let lessons = counted(lessonCount, "lesson")
-    return "\(directory): \(lessons), \(counted(questionCount, "question")), no problems"
+    let cases = caseCount == 0 ? "" : ", \(counted(caseCount, "case"))"
+    return
+      "\(directory): \(lessons), \(counted(questionCount, "question"))\(cases), no problems"
   }
 
   private func counted(_ count: Int, _ noun: String) -> String {

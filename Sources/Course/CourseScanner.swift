@@ -1,33 +1,44 @@
 import Foundation
 
-/// The one path under both `CourseLoader` and `CourseLinter`: list a folder's lesson files,
-/// decode each on its own, then run the course-wide checks.
+/// The one path under both `CourseLoader` and `CourseLinter`: list a folder's lesson files and
+/// its `cases/` folder's case files, decode each on its own, then run the course-wide checks.
 ///
 /// Only `lessonFiles(in:)` and `read(file:)` touch the disk; decoding and checking are pure
 /// functions of the files' names and text, so a cache keyed by content can slot in between.
 enum CourseScanner {
   /// The outcome of reading a folder.
   struct Scan: Sendable {
-    /// Every lesson file, as `DIR/name.yaml`, sorted by name.
+    /// Every lesson file, as `DIR/name.yaml`, sorted by name, then every case file.
     var files: [String]
     /// The lessons of the files that have no problem, in file order.
     var lessons: [Lesson]
+    /// The cases of the case files that have no problem, in file order.
+    var cases: [ClinicalCase] = []
     /// Every problem in every file, in reading order.
     var diagnostics: [Diagnostic]
   }
 
-  /// Reads and checks every lesson file in `directory`.
+  /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
+  /// folder; a course without a `cases/` folder has no cases.
   static func scan(directory: String) throws(CourseError) -> Scan {
     let files = try lessonFiles(in: directory)
-    return check(files.map(read(file:)))
+    let casesFolder = (directory.hasSuffix("/") ? directory : directory + "/") + "cases"
+    var isDirectory: ObjCBool = false
+    let caseFiles =
+      FileManager.default.fileExists(atPath: casesFolder, isDirectory: &isDirectory)
+        && isDirectory.boolValue ? try lessonFiles(in: casesFolder) : []
+    return check(files.map(read(file:)), cases: caseFiles.map(readCase(file:)))
   }
 
   /// Runs the course-wide checks over files decoded one by one.
-  static func check(_ decoded: [DecodedLesson]) -> Scan {
-    let diagnostics = decoded.flatMap(\.diagnostics) + CourseChecks.duplicates(in: decoded)
+  static func check(_ decoded: [DecodedLesson], cases: [DecodedCase] = []) -> Scan {
+    let diagnostics =
+      decoded.flatMap(\.diagnostics) + CourseChecks.duplicates(in: decoded)
+      + cases.flatMap(\.diagnostics) + CaseChecks.duplicates(in: cases)
     return Scan(
-      files: decoded.map(\.file),
+      files: decoded.map(\.file) + cases.map(\.file),
       lessons: decoded.compactMap(\.lesson),
+      cases: cases.compactMap(\.clinicalCase),
       diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder))
   }
 
@@ -54,16 +65,36 @@ enum CourseScanner {
 
   /// Reads and decodes one file; a file that cannot be read or is not UTF-8 is one problem.
   static func read(file: String) -> DecodedLesson {
+    switch text(of: file) {
+    case .success(let text): LessonDecoder.decode(yaml: text, file: file)
+    case .failure(let problem): .failed(file: file, problem.message)
+    }
+  }
+
+  /// Reads and decodes one case file, as `read(file:)` does a lesson file.
+  static func readCase(file: String) -> DecodedCase {
+    switch text(of: file) {
+    case .success(let text): CaseDecoder.decode(yaml: text, file: file)
+    case .failure(let problem): .failed(file: file, problem.message)
+    }
+  }
+
+  /// Why a file's text could not be had.
+  struct Unreadable: Error {
+    var message: String
+  }
+
+  private static func text(of file: String) -> Result<String, Unreadable> {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      return .failed(file: file, "cannot read the file: \(error.localizedDescription)")
+      return .failure(Unreadable(message: "cannot read the file: \(error.localizedDescription)"))
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      return .failed(file: file, "the file is not UTF-8 text")
+      return .failure(Unreadable(message: "the file is not UTF-8 text"))
     }
-    return LessonDecoder.decode(yaml: text, file: file)
+    return .success(text)
   }
 }
 

@@ -12,7 +12,7 @@ struct Nelm: ParsableCommand {
       on Frilling et al., HPB 2010; it is not clinical decision support.
       """,
     version: "0.1",
-    subcommands: [LintCommand.self, SolveCommand.self]
+    subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self]
   )
 
   @Option(
