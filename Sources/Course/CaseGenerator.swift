@@ -1,13 +1,54 @@
 import Clinical
 
-/// Builds new, coherent patients from a seed: the same seed gives the same case.
-/// (Placeholder: the generator lands with its own work.)
+/// Builds new, coherent patients from a seed: the same seed gives the same case on every
+/// machine and run.
+///
+/// A generated case tells its story in two to four stages; every step is answered by the
+/// clinical engine on the facts of its stage, and a step the engine cannot answer is never
+/// asked.
 public enum CaseGenerator {
   /// The topics a generated case can focus on.
-  public static let topics = ["grading", "staging", "transplant", "treatment"]
+  public static let topics = CaseTopic.allCases.map(\.rawValue)
 
-  /// The case for `seed`, leaning to `topic` when given.
+  /// The case for `seed`, leaning to `topic` when given (one of ``topics``; any other value
+  /// counts as none, and the seed picks the topic).
   public static func generate(seed: UInt64, topic: String? = nil) -> ClinicalCase {
-    ClinicalCase(id: "random:\(seed)", title: "Generated case", tags: [], source: "", stages: [])
+    var choice = RandomSource(seed: seed, stream: 1)
+    let drawn = choice.pick(CaseTopic.allCases, or: .treatment)
+    let focus = topic.flatMap(CaseTopic.init(rawValue:)) ?? drawn
+    var draws = RandomSource(seed: seed, stream: 2)
+    var assembler = CaseAssembler(
+      seed: seed, topic: focus, patient: validPatient(focus, using: &draws))
+    return assembler.assemble()
   }
+
+  /// A patient whose facts the parser accepts at every stage of the story.
+  ///
+  /// The draw is meant to be valid by construction; the parser has the last word, and a
+  /// refused draw is replaced by the next one.
+  static func validPatient(_ topic: CaseTopic, using rng: inout RandomSource) -> GeneratedPatient {
+    for _ in 0..<100 {
+      let patient = GeneratedPatient.draw(topic: topic, using: &rng)
+      if GeneratedPatient.Reveal.allCases.allSatisfy({ patient.facts(revealing: $0) != nil }) {
+        return patient
+      }
+    }
+    return fallbackPatient
+  }
+
+  /// A patient known to be valid, should every draw ever be refused.
+  static let fallbackPatient = GeneratedPatient(
+    age: 52, sex: .woman, site: .ileum, sizeCm: 1.5, extent: .subserosa, status: .resected,
+    nodes: .n1, differentiation: .well, ki67: 4, mitoses: 1, pattern: .disseminated,
+    involvement: 30, resectability: .none, extrahepatic: .none, distantSite: .nodes,
+    sstr: .positive, syndrome: .carcinoid, complaint: .pain, progressive: false, fit: true,
+    frailty: .frail, stableMonths: 12, contraindications: [], symptomMonths: 24, whipple: false)
+
+  /// The fallback patient's final facts, for a stage whose facts are (never) refused.
+  static let fallbackFacts = CaseFacts(
+    age: 52, primary: .init(site: .ileum, sizeCm: 1.5, extent: .subserosa, status: .resected),
+    nodes: .n1, pathology: .init(differentiation: .well, ki67: 4, mitoses: 1),
+    liver: .init(pattern: .disseminated, involvementPercent: 30, resectability: .none),
+    extrahepatic: .none, sstr: .positive, syndrome: true, progressive: false,
+    fitForSurgery: true, stableMonths: 12)
 }

@@ -1,0 +1,114 @@
+import Clinical
+
+/// Makes the steps of a generated case: options drawn around the engine's answer, teaching
+/// points from its trace, and only steps that have an answer key.
+struct CaseStepMaker {
+  var rng: RandomSource
+  private var usedIDs: Set<String> = []
+
+  static let caseSource =
+    "Frilling et al., HPB 2010, Figure 3 (reconstructed); ALGORITHM.md rules"
+
+  init(rng: RandomSource) {
+    self.rng = rng
+  }
+
+  /// The step, or nil when the engine has no answer for it on these facts.
+  mutating func step(
+    _ kind: CaseStepKind, facts: CaseFacts, whatIf: String? = nil
+  ) -> CaseStep? {
+    probe(kind, facts: facts, whatIf: whatIf).map { commit($0) }
+  }
+
+  /// Like ``step(_:facts:whatIf:)``, but does not take the step's id yet.
+  mutating func probe(_ kind: CaseStepKind, facts: CaseFacts, whatIf: String?) -> CaseStep? {
+    let assessment = ClinicalEngine.assess(facts)
+    let options: [String]
+    switch kind {
+    case .treatment, .nextStep: options = treatmentOptions(assessment)
+    case .adjuncts: options = adjunctOptions(assessment)
+    case .milanFailures: options = milanOptions(assessment)
+    default: options = []
+    }
+    let name = kind.rawValue.replacingOccurrences(of: "_", with: "-")
+    let base = whatIf == nil ? name : "what-if-" + name
+    var id = base
+    var number = 2
+    while usedIDs.contains(id) {
+      id = "\(base)-\(number)"
+      number += 1
+    }
+    let step = CaseStep(
+      id: id, kind: kind, facts: facts, whatIf: whatIf, options: options,
+      points: Self.points(kind, assessment), source: Self.source(kind))
+    guard case .success = step.answerKey() else { return nil }
+    return step
+  }
+
+  /// Takes the id of a probed step.
+  mutating func commit(_ step: CaseStep) -> CaseStep {
+    usedIDs.insert(step.id)
+    return step
+  }
+
+  /// Five options: the best, some acceptable and contraindicated ones, then distractors.
+  private mutating func treatmentOptions(_ a: Assessment) -> [String] {
+    guard let best = a.best else { return [] }
+    var chosen: [ClinicalOption] = [best]
+    chosen += rng.sample(a.acceptable, count: rng.int(in: 1...2))
+    chosen += rng.sample(a.contraindicated, count: rng.int(in: 1...2))
+    let workUp: Set<ClinicalOption> = [.biopsy, .sstrImaging]
+    // A work-up is a fair distractor only while the work-up is under way.
+    let pool = ClinicalOption.allCases.filter {
+      !chosen.contains($0) && (workUp.contains(best) || !workUp.contains($0) || rng.chance(0.3))
+    }
+    chosen += rng.sample(pool, count: 5 - chosen.count)
+    return rng.shuffle(chosen).map(\.id)
+  }
+
+  private mutating func adjunctOptions(_ a: Assessment) -> [String] {
+    let others = Adjunct.allCases.filter { !a.adjuncts.contains($0) }
+    let total = min(Adjunct.allCases.count, max(5, a.adjuncts.count + 2))
+    let chosen = a.adjuncts + rng.sample(others, count: total - a.adjuncts.count)
+    return rng.shuffle(chosen).map(\.id)
+  }
+
+  private mutating func milanOptions(_ a: Assessment) -> [String] {
+    let others = MilanFailure.allCases.filter { !a.transplantFailures.contains($0) }
+    let total = max(6, a.transplantFailures.count + 2)
+    let chosen =
+      a.transplantFailures + rng.sample(others, count: total - a.transplantFailures.count)
+    return rng.shuffle(chosen).map(\.id)
+  }
+
+  /// The lines of the engine's trace that explain the answer.
+  static func points(_ kind: CaseStepKind, _ a: Assessment) -> String? {
+    let prefixes: [String] =
+      switch kind {
+      case .grade: ["grade:"]
+      case .who2010: ["grade:", "WHO 2010:"]
+      case .t: ["T:"]
+      case .stage: ["T:", "N:", "M:", "stage:"]
+      case .lmType: ["liver-metastasis type:"]
+      case .transplantEligible, .milanFailures: ["portal drainage:", "Milan:"]
+      case .nextStep, .treatment: ["D", "N0:", "N1:", "N2:", "S0:", "S1:", "S2:", "S3:", "TACE"]
+      case .adjuncts: ["adjunct "]
+      }
+    let lines = a.trace.filter { line in prefixes.contains { line.hasPrefix($0) } }
+    if kind == .adjuncts && lines.isEmpty {
+      return "No adjunct applies to \(a.best?.name ?? "this decision") on these facts."
+    }
+    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+  }
+
+  static func source(_ kind: CaseStepKind) -> String {
+    switch kind {
+    case .grade, .who2010: "Rindi et al., Virchows Arch 2006/2007 (ENETS); WHO 2010"
+    case .t, .stage: "Rindi et al., Virchows Arch 2006/2007 (ENETS TNM)"
+    case .lmType: "Frilling et al., Br J Surg 2009 (growth patterns; definitions unverified)"
+    case .transplantEligible, .milanFailures:
+      "Mazzaferro et al., J Hepatol 2007 (Milan criteria); ALGORITHM.md rules"
+    case .nextStep, .treatment, .adjuncts: caseSource
+    }
+  }
+}

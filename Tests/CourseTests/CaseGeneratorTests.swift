@@ -1,0 +1,218 @@
+import Clinical
+import Foundation
+import Testing
+
+@testable import Course
+
+@Suite("Generated cases")
+struct CaseGeneratorTests {
+  /// Two thousand cases over every topic and none; generated once for every test.
+  static let cases: [ClinicalCase] = (0..<2000).map { (seed: UInt64) in
+    let slot = Int(seed % 5)
+    let topic = slot < CaseGenerator.topics.count ? CaseGenerator.topics[slot] : nil
+    return CaseGenerator.generate(seed: seed, topic: topic)
+  }
+
+  static var steps: [CaseStep] { cases.flatMap(\.steps) }
+
+  @Test("the same seed gives the same case")
+  func sameSeed() {
+    #expect(CaseGenerator.generate(seed: 42) == CaseGenerator.generate(seed: 42))
+    for topic in CaseGenerator.topics {
+      #expect(
+        CaseGenerator.generate(seed: 7, topic: topic)
+          == CaseGenerator.generate(seed: 7, topic: topic))
+    }
+  }
+
+  @Test("the PRNG is SplitMix64, the same on every platform")
+  func splitMix() {
+    var rng = RandomSource(seed: 0)
+    #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
+    #expect(rng.next() == 0x6E78_9E6A_A1B9_65F4)
+  }
+
+  @Test("different seeds give different cases")
+  func differentSeeds() {
+    #expect(CaseGenerator.generate(seed: 1) != CaseGenerator.generate(seed: 2))
+    let first = Self.cases.prefix(200)
+    #expect(Set(first.map(\.id)).count == 200)
+    #expect(Set(first.map { $0.stages.map(\.text).joined() }).count == 200)
+  }
+
+  @Test("id, title, tags and shape")
+  func shape() {
+    let generated = CaseGenerator.generate(seed: 42, topic: "transplant")
+    #expect(generated.id == "random:42")
+    #expect(generated.title.hasPrefix("Generated case 42: "))
+    #expect(generated.tags.contains("transplant"))
+    #expect(generated.source.hasPrefix("Frilling et al., HPB 2010, Figure 3 (reconstructed)"))
+    for generated in Self.cases {
+      #expect((2...4).contains(generated.stages.count), "\(generated.id)")
+      #expect(generated.stages.allSatisfy { !$0.steps.isEmpty }, "\(generated.id)")
+      #expect(CaseGenerator.topics.contains { generated.tags.contains($0) })
+      #expect(Set(generated.steps.map(\.id)).count == generated.steps.count, "\(generated.id)")
+      #expect(generated.steps.filter { $0.whatIf != nil }.count <= 1)
+    }
+  }
+
+  @Test("every step has an answer key, and every stage's and step's facts parse")
+  func everyStepAnswers() {
+    for generated in Self.cases {
+      for stage in generated.stages {
+        #expect(Self.reparses(stage.facts), "\(generated.id) \(stage.title)")
+      }
+      for step in generated.steps {
+        guard case .success = step.answerKey() else {
+          Issue.record("\(generated.id) \(step.id): no answer key")
+          continue
+        }
+        #expect(Self.reparses(step.facts), "\(generated.id) \(step.id)")
+      }
+    }
+  }
+
+  @Test("treatment steps show five options with the best; milan steps only when not eligible")
+  func options() throws {
+    for step in Self.steps {
+      let key = try step.answerKey().get()
+      switch step.kind {
+      case .treatment, .nextStep:
+        #expect(step.options.count == 5)
+        #expect(Set(step.options).count == 5)
+      case .milanFailures:
+        #expect(!key.assessment.transplantEligible)
+      case .adjuncts:
+        #expect(Set(key.assessment.adjuncts.map(\.id)).isSubset(of: step.options))
+      default: break
+      }
+    }
+  }
+
+  /// Serialises facts back to a document and parses them again: the generated facts must
+  /// pass every check of ALGORITHM.md section 1.
+  static func reparses(_ facts: CaseFacts) -> Bool {
+    var primary: [String: Any] = [
+      "site": facts.primary.site.rawValue, "status": facts.primary.status.rawValue,
+    ]
+    primary["sizeCm"] = facts.primary.sizeCm
+    primary["extent"] = facts.primary.extent?.rawValue
+    var pathology: [String: Any] = ["differentiation": facts.pathology.differentiation.rawValue]
+    pathology["ki67"] = facts.pathology.ki67
+    pathology["mitoses"] = facts.pathology.mitoses
+    var object: [String: Any] = [
+      "age": facts.age, "primary": primary, "nodes": facts.nodes.rawValue,
+      "pathology": pathology, "extrahepatic": facts.extrahepatic.rawValue,
+      "sstr": facts.sstr.rawValue, "syndrome": facts.syndrome, "progressive": facts.progressive,
+      "fitForSurgery": facts.fitForSurgery, "liver": NSNull(),
+      "contraindications": facts.contraindications.map(\.rawValue),
+    ]
+    if let liver = facts.liver {
+      object["liver"] = [
+        "pattern": liver.pattern.rawValue, "involvementPercent": liver.involvementPercent,
+        "resectability": liver.resectability.rawValue,
+      ]
+    }
+    object["stableMonths"] = facts.stableMonths
+    return (try? CaseFactsParser.parse(object: object).get()) == facts
+  }
+}
+
+extension CaseGeneratorTests {
+  @Test("across the seeds, every rule, adjunct and step kind occurs")
+  func coverage() throws {
+    var rules: [String: Int] = [:]
+    var adjuncts: Set<Adjunct> = []
+    var kinds: Set<CaseStepKind> = []
+    var whatIfKinds: Set<CaseStepKind> = []
+    for step in Self.steps {
+      let key = try step.answerKey().get()
+      kinds.insert(step.kind)
+      if step.whatIf != nil { whatIfKinds.insert(step.kind) }
+      adjuncts.formUnion(key.assessment.adjuncts)
+      if step.kind == .treatment || step.kind == .nextStep, let rule = key.assessment.rule {
+        rules[rule, default: 0] += 1
+      }
+    }
+    let expected = [
+      "D1", "D2", "D2a", "D3", "D4/S0", "D4/S1", "D4/S2", "D4/S3", "D5/N0", "D5/N1", "D5/N2",
+      "D6", "D7", "D8", "D9/N0", "D9/N1", "D9/N2",
+    ]
+    for rule in expected {
+      #expect(rules[rule, default: 0] > 0, "rule \(rule) never decides a step")
+    }
+    #expect(adjuncts == Set(Adjunct.allCases))
+    #expect(kinds == Set(CaseStepKind.allCases))
+    #expect(whatIfKinds.count >= 5)
+  }
+
+  @Test("every topic leans its own way")
+  func topics() {
+    func count(_ topic: String, _ kind: CaseStepKind) -> Int {
+      Self.cases.filter { $0.tags.contains(topic) }.flatMap(\.steps).filter { $0.kind == kind }
+        .count
+    }
+    #expect(count("grading", .grade) > count("treatment", .grade))
+    #expect(count("staging", .t) > count("grading", .t))
+    #expect(count("transplant", .transplantEligible) > count("staging", .transplantEligible))
+    #expect(count("treatment", .adjuncts) > count("grading", .adjuncts))
+    let eligible = Self.cases.filter {
+      $0.tags.contains("transplant") && $0.finalFacts.map(ClinicalEngine.assess)?.rule == "D8"
+    }
+    #expect(eligible.count > 20)
+  }
+
+  @Test("the facts are plausible together")
+  func plausibility() {
+    for generated in Self.cases {
+      for stage in generated.stages {
+        let facts = stage.facts
+        let grade = Grade.of(ki67: facts.pathology.ki67, mitoses: facts.pathology.mitoses)
+        #expect((25...80).contains(facts.age))
+        if grade == .g1, let ki67 = facts.pathology.ki67 { #expect(ki67 <= 2) }
+        if facts.pathology.differentiation == .poor { #expect(grade == .g3) }
+        if let liver = facts.liver, liver.pattern == .disseminated {
+          #expect(liver.resectability != .complete && liver.resectability != .twoStage)
+          #expect(liver.involvementPercent >= 25)
+        }
+        if facts.progressive { #expect((facts.stableMonths ?? 0) < 6) }
+        if let size = facts.primary.sizeCm {
+          switch facts.primary.site {
+          case .jejunum, .ileum: #expect((0.5...3).contains(size))
+          case .pancreas: #expect((1...8).contains(size))
+          default: #expect(size <= 5)
+          }
+        }
+      }
+    }
+    let syndromes = Self.cases.filter { $0.finalFacts?.syndrome == true }
+    let midgutOrPancreas = syndromes.filter {
+      [.jejunum, .ileum, .pancreas, .unknown].contains($0.finalFacts?.primary.site)
+    }
+    #expect(Double(midgutOrPancreas.count) >= 0.9 * Double(syndromes.count))
+    let contraindicated = Self.cases.filter { $0.finalFacts?.contraindications.isEmpty == false }
+    #expect(contraindicated.count < Self.cases.count / 5)
+  }
+
+  @Test("the story is readable English that states the facts")
+  func narrative() {
+    for generated in Self.cases {
+      let text = generated.stages.map(\.text).joined(separator: "\n\n")
+      guard let first = generated.stages.first else { continue }
+      #expect(first.text.contains("\(first.facts.age)"), "\(generated.id)")
+      #expect(first.text.contains("man") || first.text.contains("woman"))
+      for bad in ["nil", "Optional(", "  ", "..", " ,", "_", "insulinoma"] {
+        #expect(!text.contains(bad), "\(generated.id): '\(bad)' in \(text)")
+      }
+      if let ki67 = generated.finalFacts?.pathology.ki67 {
+        #expect(text.contains("Ki-67 index is \(GeneratedPatient.number(ki67)) %"))
+      }
+      if let final = generated.finalFacts, final.pathology.differentiation == .poor {
+        #expect(text.contains("NEC"))
+      }
+      if generated.title.contains("insulinoma") { Issue.record("\(generated.id): insulinoma") }
+    }
+    let openings = Set(Self.cases.prefix(100).compactMap { $0.stages.first?.text.prefix(12) })
+    #expect(openings.count > 10)
+  }
+}
