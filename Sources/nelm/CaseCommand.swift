@@ -82,7 +82,9 @@ extension CaseCommand {
   /// problems on standard error when it does not load.
   static func loadCourse(_ directory: String?) throws -> Course {
     let environment = ProcessInfo.processInfo.environment["NELM_LESSONS"]
-    let folder = directory ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "Lessons"
+    let folder =
+      directory ?? lessonsArgument(in: CommandLine.arguments)
+      ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "Lessons"
     do {
       return try CourseLoader.load(from: folder)
     } catch .invalid(let diagnostics) {
@@ -91,6 +93,27 @@ extension CaseCommand {
     } catch {
       throw failure(error.message)
     }
+  }
+
+  /// The last `--lessons DIR` or `--lessons=DIR` in `arguments`.
+  ///
+  /// The root command declares `--lessons` too, and ArgumentParser gives the root every
+  /// occurrence, even one written after `case list`; the subcommand's own property then stays
+  /// nil, so the value is read back from the command line, which the parser has validated.
+  static func lessonsArgument(in arguments: [String]) -> String? {
+    var found: String?
+    var index = arguments.startIndex
+    while index < arguments.endIndex, arguments[index] != "--" {
+      let argument = arguments[index]
+      if argument == "--lessons", index + 1 < arguments.endIndex {
+        found = arguments[index + 1]
+        index += 1
+      } else if argument.hasPrefix("--lessons=") {
+        found = String(argument.dropFirst("--lessons=".count))
+      }
+      index += 1
+    }
+    return found
   }
 
   static func printJSON(_ value: JSONValue) {
