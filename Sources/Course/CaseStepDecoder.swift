@@ -94,7 +94,9 @@ enum CaseStepDecoder {
     draft.isWhatIf = true
     if let change = record.node("change", log: &log) {
       draft.changeMark = change.mark
-      if case .mapping = change {
+      if case .mapping(let mapping) = change, mapping.isEmpty {
+        log.report("empty 'change' in \(draft.name)", at: change.mark)
+      } else if case .mapping = change {
         draft.change = CaseFactsYAML.read(change, log: &log)
       } else {
         log.report("'change' must be a mapping of case facts", at: change.mark)

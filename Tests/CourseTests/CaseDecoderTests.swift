@@ -71,6 +71,7 @@ struct CaseFileCheckTests {
     Row(
       "invalid-change",
       "23:18: invalid facts in step 'if-older': age: must be a whole number; got 45.5"),
+    Row("empty-change", "23:17: empty 'change' in step 'if-older'"),
     Row(
       "change-unknown-key",
       "24:11: invalid facts in step 'if-older': agee: unknown key; allowed: id, age, primary, "
