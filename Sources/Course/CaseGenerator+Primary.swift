@@ -71,13 +71,15 @@ extension CaseNarrative {
     let p = patient
     let when = one(["two years ago", "three years ago", "some years ago", "last year"])
     if p.site == .appendix {
-      return "\(sentenceHe) had \(his) appendix removed \(when); it held a \(size)neuroendocrine tumour."
+      return
+        "\(sentenceHe) had \(his) appendix removed \(when); it held a \(size)neuroendocrine tumour."
     }
     if p.whipple {
       return "\(sentenceHe) had a Whipple operation (pancreaticoduodenectomy) \(when) for a \(size)"
         + "pancreatic neuroendocrine tumour."
     }
-    let operation = "\(sentenceHe) had a \(size)neuroendocrine tumour of the \(siteName) removed \(when)."
+    let operation =
+      "\(sentenceHe) had a \(size)neuroendocrine tumour of the \(siteName) removed \(when)."
     // Without the old report, the specimen's depth and nodes are told here.
     return pathologyFromResection || specimen.isEmpty ? operation : operation + " " + specimen
   }

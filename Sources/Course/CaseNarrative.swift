@@ -100,6 +100,8 @@ struct CaseNarrative {
         "has had vague upper abdominal pain for \(time)",
         "has had a dull ache in the upper abdomen for \(time)",
       ])
+    case .incidental where patient.status == .resected:
+      return "has no symptoms; follow-up imaging has found lesions in the liver"
     case .incidental:
       return one([
         "feels well; an ultrasound for suspected gallstones found lesions in the liver",
