@@ -99,7 +99,7 @@ extension GeneratedPatient {
         ]
         if size <= 1.5 { options.append((.mucosaSubmucosa, 30)) }
         extent = rng.weighted(options, or: .subserosa)
-      } else if rng.chance(topic == .staging ? 0.6 : 0.3) {
+      } else if size >= 1.5 && rng.chance(topic == .staging ? 0.6 : 0.3) {
         // Before surgery only gross invasion of a neighbouring loop is seen on imaging.
         extent = .serosaOrAdjacentOrgans
       }

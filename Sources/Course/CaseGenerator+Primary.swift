@@ -52,7 +52,7 @@ extension CaseNarrative {
 
   private mutating func pancreaticExtent() -> String {
     switch patient.extent {
-    case .confined: return " confined to the pancreas"
+    case .confined: return " confined to the gland"
     case .duodenumOrBileDuct:
       return patient.complaint == .jaundice
         ? " invading the common bile duct"
@@ -107,8 +107,12 @@ extension CaseNarrative {
     switch (depth, nodes) {
     case (let depth?, let nodes?): return "The tumour \(depth), with \(nodes)."
     case (let depth?, nil): return "The tumour \(depth)."
-    case (nil, let nodes?): return "There were \(nodes)."
-    case (nil, nil): return ""
+    case (nil, _):
+      switch p.nodes {
+      case .n1: return "The regional lymph nodes held metastases."
+      case .n0: return "The regional lymph nodes were free of tumour."
+      case .nx: return ""
+      }
     }
   }
 
