@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Course", "Progress"]),
   ]
 )

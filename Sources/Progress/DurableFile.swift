@@ -57,6 +57,11 @@ public enum DurableFile {
   }
 
   /// Flushes a directory's entries; nil on success or where the file system cannot do it.
+  /// Flushes the directory that holds `url`, so a newly created file's name survives a crash.
+  static func syncDirectory(of url: URL) {
+    _ = syncDirectory(url.deletingLastPathComponent().path)
+  }
+
   private static func syncDirectory(_ path: String) -> String? {
     let fd = POSIX.openFile(path, O_RDONLY | O_DIRECTORY)
     guard fd >= 0 else { return POSIX.text() }

@@ -10,17 +10,30 @@ public final class OpenSession {
   public let fileURL: URL
   private let lock: SessionLock
   private var isClosed = false
+  /// The log's size after the last append: what the session file records as `logBytes`.
+  private var logBytes: Int
 
   init(session: Session, fileURL: URL, lock: SessionLock) {
     self.session = session
     self.fileURL = fileURL
     self.lock = lock
+    self.logBytes = session.logBytes
   }
 
-  /// Writes durably; updates `session` only when the write succeeded.
-  ///
-  /// Dates are kept to the millisecond, as in the file. Saving another learner's session or
-  /// saving after `close()` throws `.writeFailed` and writes nothing.
+  /// The answer log beside the session file.
+  public var logURL: URL { AnswerLog.url(forSessionFile: fileURL) }
+
+  /// Appends answers to the log and flushes them: once this returns they survive a crash.
+  /// Call it before `save`, so the session file never counts an answer the log lacks.
+  public func append(_ answers: [Answer]) throws(ProgressError) {
+    guard !answers.isEmpty else { return }
+    guard !isClosed else {
+      throw .writeFailed(path: logURL.path, reason: "the session was already closed")
+    }
+    logBytes = try AnswerLog.append(answers, to: logURL)
+  }
+
+  /// Writes the session file durably; updates `session` only when the write succeeded.
   public func save(_ session: Session) throws(ProgressError) {
     guard !isClosed else {
       throw .writeFailed(path: fileURL.path, reason: "the session was already closed")
@@ -30,9 +43,15 @@ public final class OpenSession {
         path: fileURL.path,
         reason: "the session belongs to '\(ProgressError.printable(session.learner))'")
     }
-    let rounded = session.roundedToMilliseconds
+    var rounded = session.roundedToMilliseconds
+    rounded.logBytes = logBytes
     try DurableFile.write(try SessionCoding.encode(rounded), to: fileURL)
     self.session = rounded
+  }
+
+  /// The last `limit` answers of the log, oldest first.
+  public func recentAnswers(limit: Int) throws(ProgressError) -> [Answer] {
+    Array(try AnswerLog.read(logURL).suffix(limit))
   }
 
   /// Releases the lock; later saves fail. Calling it again does nothing.

@@ -1,10 +1,7 @@
 import Foundation
 
 extension Session {
-  /// This session with every date rounded to the millisecond, as it reads back from its file.
-  ///
-  /// `OpenSession.save` keeps this form, so the session in memory always equals the one a
-  /// later `open` returns.
+  /// The session with every date rounded to the millisecond, as the file stores them.
   public var roundedToMilliseconds: Session {
     var copy = self
     copy.created = created.roundedToMilliseconds
@@ -17,10 +14,19 @@ extension Session {
       copy.cases[id]?.started = progress.started.roundedToMilliseconds
       copy.cases[id]?.updated = progress.updated.roundedToMilliseconds
     }
-    copy.quiz?.started = quiz?.started.roundedToMilliseconds ?? .distantPast
-    for index in copy.answers.indices {
-      copy.answers[index].at = answers[index].at.roundedToMilliseconds
+    if let quiz { copy.quiz?.started = quiz.started.roundedToMilliseconds }
+    for (id, record) in items {
+      copy.items[id]?.last = record.last?.roundedToMilliseconds
     }
+    return copy
+  }
+}
+
+extension Answer {
+  /// The answer with its date rounded to the millisecond, as the log stores it.
+  public var roundedToMilliseconds: Answer {
+    var copy = self
+    copy.at = at.roundedToMilliseconds
     return copy
   }
 }

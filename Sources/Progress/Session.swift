@@ -1,33 +1,36 @@
 import Foundation
 
-/// One learner's progress: what the session file holds.
+/// One learner's progress as the session file holds it: where each lesson and case was
+/// left, and a summary of each item answered.
 ///
-/// The file format is public (see `Docs/session-format.md` and `Docs/session.schema.json`):
-/// other tools read it, so change it only with a new `schemaVersion`.
+/// Every answer itself goes to an append-only log beside the file (`AnswerLog`), so that
+/// recording one answer costs the same with ten answers stored or a hundred thousand. The
+/// format is public (see `Docs/session-format.md` and `Docs/session.schema.json`): change it
+/// only with a new `schemaVersion` and a migration.
 public struct Session: Codable, Sendable, Equatable {
   /// The version of the file format this build writes.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
-  /// The format version of the file this came from or will be written as.
   public var schemaVersion: Int
-  /// The learner's name: always a valid `LearnerName`, equal to the file name.
   public var learner: String
-  /// When the session was started.
   public var created: Date
-  /// When the session was last changed.
   public var updated: Date
-  /// The learner's preferences.
   public var settings: Settings
   /// Where each lesson was left, by lesson id.
   public var lessons: [String: LessonProgress]
-  /// Every answer ever given, oldest first.
-  public var answers: [Answer]
   /// Where each clinical case was left, by case id (`random:SEED` for a generated case).
   public var cases: [String: CaseProgress]
   /// The quiz under way, if one was left unfinished.
   public var quiz: QuizProgress?
+  /// What the learner has shown on each reviewable item (check questions and authored case
+  /// steps), by item id.
+  public var items: [String: ItemRecord]
+  /// How many answers the log holds.
+  public var answerCount: Int
+  /// The size of the answer log when this file was saved: answers past it (written just
+  /// before a crash) are counted again when the session is next opened.
+  public var logBytes: Int
 
-  /// A new, empty session for `learner`, started `now`.
   public init(learner: String, now: Date) {
     self.schemaVersion = Session.currentSchemaVersion
     self.learner = learner
@@ -35,63 +38,23 @@ public struct Session: Codable, Sendable, Equatable {
     self.updated = now
     self.settings = Settings()
     self.lessons = [:]
-    self.answers = []
     self.cases = [:]
-  }
-}
-
-extension Session {
-  private enum CodingKeys: String, CodingKey {
-    case schemaVersion, learner, created, updated, settings, lessons, answers, cases, quiz
+    self.quiz = nil
+    self.items = [:]
+    self.answerCount = 0
+    self.logBytes = 0
   }
 
-  /// Reads a session; files written before cases existed have no `cases` key.
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
-    learner = try container.decode(String.self, forKey: .learner)
-    created = try container.decode(Date.self, forKey: .created)
-    updated = try container.decode(Date.self, forKey: .updated)
-    settings = try container.decode(Settings.self, forKey: .settings)
-    lessons = try container.decode([String: LessonProgress].self, forKey: .lessons)
-    answers = try container.decode([Answer].self, forKey: .answers)
-    cases = try container.decodeIfPresent([String: CaseProgress].self, forKey: .cases) ?? [:]
-    quiz = try container.decodeIfPresent(QuizProgress.self, forKey: .quiz)
-  }
-}
-
-/// A block of cases taken as a quiz: which cases, and since when (for the summary).
-public struct QuizProgress: Codable, Sendable, Equatable {
-  /// The cases of the quiz, in the order they are asked.
-  public var cases: [String]
-  /// The topic the learner asked for, if any.
-  public var topic: String?
-  /// Whether each step has a time limit.
-  public var timed: Bool
-  public var started: Date
-
-  public init(cases: [String], topic: String? = nil, timed: Bool = false, started: Date) {
-    self.cases = cases
-    self.topic = topic
-    self.timed = timed
-    self.started = started
-  }
-}
-
-/// Where a learner is in one clinical case.
-public struct CaseProgress: Codable, Sendable, Equatable {
-  /// Index of the next unanswered step, counting every step of every stage.
-  public var position: Int
-  /// True once every step has been answered.
-  public var completed: Bool
-  public var started: Date
-  public var updated: Date
-
-  public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
-    self.position = position
-    self.completed = completed
-    self.started = started
-    self.updated = updated
+  /// Counts an answer and, for a reviewable item, updates its record. The answer itself is
+  /// written to the log by the caller (the shell, through `OpenSession.append`).
+  public mutating func record(_ answer: Answer) {
+    answerCount += 1
+    guard answer.isReviewable else { return }
+    var record = items[answer.item] ?? ItemRecord()
+    record.attempts += 1
+    if answer.correct { record.correctCount += 1 }
+    record.last = answer
+    items[answer.item] = record
   }
 }
 
@@ -100,7 +63,6 @@ public struct Settings: Codable, Sendable, Equatable {
   /// `auto` follows the terminal and `NO_COLOR`; `never` turns colour off.
   public var color: String
 
-  /// Preferences with colour following the terminal unless told otherwise.
   public init(color: String = "auto") {
     self.color = color
   }
@@ -112,12 +74,9 @@ public struct LessonProgress: Codable, Sendable, Equatable {
   public var position: Int
   /// True once the learner has gone past the last step.
   public var completed: Bool
-  /// When the lesson was first opened.
   public var started: Date
-  /// When the learner last moved in the lesson.
   public var updated: Date
 
-  /// Progress in a lesson, at its first step unless told otherwise.
   public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
     self.position = position
     self.completed = completed
@@ -126,7 +85,23 @@ public struct LessonProgress: Codable, Sendable, Equatable {
   }
 }
 
-/// One answer to one item (a check question, later a case step).
+/// What a learner has shown on one item: the summary kept in the session file.
+public struct ItemRecord: Codable, Sendable, Equatable {
+  /// Answers given, skipped ones included.
+  public var attempts: Int
+  /// Answers that were right (an accepted alternative counts).
+  public var correctCount: Int
+  /// The latest answer.
+  public var last: Answer?
+
+  public init(attempts: Int = 0, correctCount: Int = 0, last: Answer? = nil) {
+    self.attempts = attempts
+    self.correctCount = correctCount
+    self.last = last
+  }
+}
+
+/// One answer to one item (a check question or a case step): a line of the answer log.
 public struct Answer: Codable, Sendable, Equatable {
   /// `lessonID/questionID` for a check question; `case/CASEID/STEPID` for a case step.
   public var item: String
@@ -145,6 +120,10 @@ public struct Answer: Codable, Sendable, Equatable {
   /// For case steps: `correct`, `acceptable` (an alternative the engine accepts; `correct`
   /// is true), `wrong` or `skipped`. Absent for check questions, where `correct` says it all.
   public var outcome: String?
+
+  /// Whether the item comes back for review: check questions and authored case steps do;
+  /// the steps of a generated case (`case/random:…`) are one-off.
+  public var isReviewable: Bool { !item.hasPrefix("case/random:") }
 
   /// An answer as the tutor records it.
   public init(

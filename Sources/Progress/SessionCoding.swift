@@ -22,11 +22,21 @@ public enum SessionCoding {
   }
 
   /// Reads a session file's bytes, checking its version and that it belongs to `learner`.
+  /// A file of an earlier version is migrated (see `decodeMigrating`); its answers are lost
+  /// here, so the store uses `decodeMigrating` instead.
   ///
   /// `path` is only used in error messages.
   public static func decode(
     _ data: Data, path: String, learner: LearnerName
   ) throws(ProgressError) -> Session {
+    try decodeMigrating(data, path: path, learner: learner).session
+  }
+
+  /// Reads a session file of any version nelm knows. For an earlier version, also returns
+  /// the answers the file held, which belong in the answer log now.
+  static func decodeMigrating(
+    _ data: Data, path: String, learner: LearnerName
+  ) throws(ProgressError) -> (session: Session, legacyAnswers: [Answer]?) {
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .corrupt(path: path, detail: "the file is empty")
     }
@@ -51,8 +61,14 @@ public enum SessionCoding {
       throw .corrupt(path: path, detail: "schemaVersion \(version) is not a valid version")
     }
     let session: Session
+    var legacyAnswers: [Answer]?
     do {
-      session = try decoder.decode(Session.self, from: data)
+      if version == 1 {
+        let old = try decoder.decode(SessionMigration.Version1.self, from: data)
+        (session, legacyAnswers) = SessionMigration.migrate(old)
+      } else {
+        session = try decoder.decode(Session.self, from: data)
+      }
     } catch {
       throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
     }
@@ -62,27 +78,35 @@ public enum SessionCoding {
         detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
           + "not '\(learner)' as its file name says")
     }
-    if let problem = firstNegativeCount(in: session) {
+    if let problem = firstNegativeCount(in: session, legacyAnswers ?? []) {
       throw .corrupt(path: path, detail: problem)
     }
-    return session
+    return (session, legacyAnswers)
   }
 
   /// Counts and positions are never negative; a file that says otherwise was edited badly.
-  private static func firstNegativeCount(in session: Session) -> String? {
+  private static func firstNegativeCount(in session: Session, _ answers: [Answer]) -> String? {
     for (id, lesson) in session.lessons.sorted(by: { $0.key < $1.key }) where lesson.position < 0 {
       return "lessons.\(id).position is \(lesson.position); it cannot be negative"
     }
-    for (id, progress) in session.cases.sorted(by: { $0.key < $1.key }) where progress.position < 0
-    {
+    for (id, progress) in session.cases.sorted(by: { $0.key < $1.key })
+    where progress.position < 0 {
       return "cases.\(id).position is \(progress.position); it cannot be negative"
     }
-    for (index, answer) in session.answers.enumerated() {
+    if session.answerCount < 0 || session.logBytes < 0 {
+      return "answerCount and logBytes cannot be negative"
+    }
+    let lasts = session.items.sorted { $0.key < $1.key }.compactMap { key, record in
+      record.last.map { ("items.\(key).last", $0) }
+    }
+    for (place, answer) in answers.enumerated().map({ ("answers[\($0.offset)]", $0.element) })
+      + lasts
+    {
       if answer.durationMs < 0 {
-        return "answers[\(index)].durationMs is \(answer.durationMs); it cannot be negative"
+        return "\(place).durationMs is \(answer.durationMs); it cannot be negative"
       }
       if answer.hintsUsed < 0 {
-        return "answers[\(index)].hintsUsed is \(answer.hintsUsed); it cannot be negative"
+        return "\(place).hintsUsed is \(answer.hintsUsed); it cannot be negative"
       }
     }
     return nil

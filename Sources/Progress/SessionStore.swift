@@ -25,12 +25,19 @@ public struct SessionStore: Sendable {
     let lock = try SessionLock(learner, in: directory)
     let url = fileURL(for: learner)
     // On any throw below `lock` goes out of scope and its deinit releases the flock.
-    let session: Session
+    let log = AnswerLog.url(forSessionFile: url)
+    var session: Session
     if let bytes = try POSIX.readFile(url.path) {
-      session = try SessionCoding.decode(Data(bytes), path: url.path, learner: learner)
+      let decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
+      session = decoded.session
+      if let answers = decoded.legacyAnswers {
+        session = try migrate(session, answers: answers, original: bytes, file: url, log: log)
+      }
     } else {
       session = Session(learner: learner.value, now: now).roundedToMilliseconds
     }
+    try AnswerLogRepair.cutTornTail(of: log, now: now)
+    try AnswerLogRepair.recount(&session, log: log)
     return OpenSession(session: session, fileURL: url, lock: lock)
   }
 
@@ -39,6 +46,27 @@ public struct SessionStore: Sendable {
   ///
   /// The time is UTC. If that name is taken (twice in one second), `-2`, `-3`, … is added.
   /// The learner's lock is held meanwhile, so no running nelm sees the file vanish.
+  /// Moves a version 1 file's answers to the log and writes today's format, keeping a copy
+  /// of the old file (`<learner>.json.v1`) until nothing of it is needed.
+  private func migrate(
+    _ session: Session, answers: [Answer], original: [UInt8], file: URL, log: URL
+  ) throws(ProgressError) -> Session {
+    var migrated = session
+    let backup = file.deletingLastPathComponent()
+      .appendingPathComponent(file.lastPathComponent + ".v1")
+    try DurableFile.write(Data(original), to: backup)
+    // The whole log is written at once, so an interrupted migration simply runs again.
+    try DurableFile.write(try AnswerLog.lines(answers), to: log)
+    migrated.logBytes = AnswerLog.size(of: log)
+    try DurableFile.write(try SessionCoding.encode(migrated.roundedToMilliseconds), to: file)
+    return migrated.roundedToMilliseconds
+  }
+
+  /// Every answer `learner` has given, oldest first, from the answer log.
+  public func answers(of learner: LearnerName) throws(ProgressError) -> [Answer] {
+    try AnswerLog.read(AnswerLog.url(forSessionFile: fileURL(for: learner)))
+  }
+
   public func setAside(_ learner: LearnerName, now: Date) throws(ProgressError) -> URL {
     let lock = try SessionLock(learner, in: directory)
     defer { lock.release() }

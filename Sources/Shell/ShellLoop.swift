@@ -45,12 +45,19 @@ final class ShellLoop {
     }
   }
 
-  /// Saves when the reply changed the session. On failure the learner is warned and the
-  /// shell keeps going: the previous file is intact and the next save tries again.
+  /// Answers not yet in the log because an append failed; the next save tries them again.
+  private var unloggedAnswers: [Answer] = []
+
+  /// Saves when the reply changed the session: new answers are appended to the log and
+  /// flushed first, then the session file is replaced. On failure the learner is warned and
+  /// the shell keeps going: the previous files are intact and the next save tries again.
   private func saveIfNeeded(_ reply: Reply) -> Bool {
-    guard reply.saveNeeded, tutor.session != session.session else { return true }
+    unloggedAnswers += tutor.takeUnsavedAnswers()
+    guard reply.saveNeeded || !unloggedAnswers.isEmpty else { return true }
     do {
-      try session.save(tutor.session)
+      try session.append(unloggedAnswers)
+      unloggedAnswers = []
+      if tutor.session != session.session { try session.save(tutor.session) }
       return true
     } catch {
       warn("Could not save your progress: \(error.message) Your previous file is intact.")

@@ -41,15 +41,13 @@ extension Tutor {
     let overTime = run.inQuiz && session.quiz?.timed == true && seconds > Tutor.timedStepSeconds
     if overTime { verdict.outcome = .wrong }
     let item = run.clinicalCase
-    updateSession { session in
-      session.answers.append(
-        Answer(
-          item: item.itemID(of: step), response: response.sorted(),
-          correct: verdict.outcome != .wrong, at: now,
-          durationMs: milliseconds(from: run.shownAt, to: now), hintsUsed: 0,
-          outcome: verdict.outcome.rawValue))
-    }
-    advanceCase(item, now: now)
+    log(
+      Answer(
+        item: item.itemID(of: step), response: response.sorted(),
+        correct: verdict.outcome != .wrong, at: now,
+        durationMs: milliseconds(from: run.shownAt, to: now), hintsUsed: 0,
+        outcome: verdict.outcome.rawValue))
+    advanceCase(item, step: step, outcome: verdict.outcome.rawValue, now: now)
     var blocks = caseFeedback(step, key: key, verdict: verdict, response: response)
     if overTime {
       blocks.insert(
@@ -70,10 +68,11 @@ extension Tutor {
     return Reply(blocks, saveNeeded: true)
   }
 
-  mutating func advanceCase(_ item: ClinicalCase, now: Date) {
+  mutating func advanceCase(_ item: ClinicalCase, step: CaseStep, outcome: String, now: Date) {
     updateSession { session in
       var progress = session.cases[item.id] ?? CaseProgress(started: now, updated: now)
       progress.position += 1
+      progress.outcomes[step.id] = outcome
       progress.updated = now
       if progress.position >= item.steps.count { progress.completed = true }
       session.cases[item.id] = progress
@@ -88,14 +87,12 @@ extension Tutor {
       return showCaseStep(withStory: false)
     }
     let now = clock()
-    updateSession { session in
-      session.answers.append(
-        Answer(
-          item: item.itemID(of: item.steps[position]), response: [], correct: false,
-          skipped: true, at: now, durationMs: milliseconds(from: run.shownAt, to: now),
-          hintsUsed: 0, outcome: "skipped"))
-    }
-    advanceCase(item, now: now)
+    log(
+      Answer(
+        item: item.itemID(of: item.steps[position]), response: [], correct: false,
+        skipped: true, at: now, durationMs: milliseconds(from: run.shownAt, to: now),
+        hintsUsed: 0, outcome: "skipped"))
+    advanceCase(item, step: item.steps[position], outcome: "skipped", now: now)
     var reply = Reply([.text("Skipped.", .dim)], saveNeeded: true)
     reply.append(showCaseStep(withStory: false))
     return reply

@@ -57,7 +57,7 @@ extension Tutor {
       }
       .map(\.id)
     var ids = Array(authored.prefix(count))
-    var seed = UInt64(session.answers.count) &* 7919 &+ 17
+    var seed = UInt64(session.answerCount) &* 7919 &+ 17
     while ids.count < count {
       let id = "random:\(seed)" + (topic.map { ":\($0)" } ?? "")
       if !ids.contains(id) { ids.append(id) }
@@ -73,9 +73,9 @@ extension Tutor {
   /// Ends a case: its score, then the next quiz case or the quiz summary.
   mutating func finishCase(_ run: CaseRun) -> Reply {
     let item = run.clinicalCase
-    let answers = latestCaseAnswers(item, since: nil)
-    let right = answers.values.filter { $0.outcome == "correct" }.count
-    let acceptable = answers.values.filter { $0.outcome == "acceptable" }.count
+    let outcomes = session.cases[item.id]?.outcomes ?? [:]
+    let right = outcomes.values.filter { $0 == "correct" }.count
+    let acceptable = outcomes.values.filter { $0 == "acceptable" }.count
     var text = "Case complete: \(right + acceptable)/\(item.steps.count) steps right"
     if acceptable > 0 { text += " (\(acceptable) with an accepted alternative)" }
     var reply = Reply([.blank, .text(text + ".", .strong)])
@@ -95,17 +95,6 @@ extension Tutor {
     return reply
   }
 
-  /// The latest answer to each step of `item`, given at or after `since`.
-  func latestCaseAnswers(_ item: ClinicalCase, since: Date?) -> [String: Answer] {
-    let prefix = "case/\(item.id)/"
-    var latest: [String: Answer] = [:]
-    for answer in session.answers where answer.item.hasPrefix(prefix) {
-      if let since, answer.at < since { continue }
-      latest[String(answer.item.dropFirst(prefix.count))] = answer
-    }
-    return latest
-  }
-
   /// Score per step kind and per topic, time taken, and the cases to revisit.
   func quizSummary(_ quiz: QuizProgress) -> [Block] {
     var byKind: [String: (right: Int, total: Int)] = [:]
@@ -115,10 +104,11 @@ extension Tutor {
     var total = 0
     for id in quiz.cases {
       guard let item = clinicalCase(id: id) else { continue }
-      let answers = latestCaseAnswers(item, since: quiz.started)
+      // A new quiz restarts its cases, so their outcomes are this quiz's answers.
+      let outcomes = session.cases[id]?.outcomes ?? [:]
       var missedAny = false
       for step in item.steps {
-        let ok = answers[step.id]?.correct == true
+        let ok = ["correct", "acceptable"].contains(outcomes[step.id] ?? "")
         missedAny = missedAny || !ok
         right += ok ? 1 : 0
         total += 1

@@ -60,12 +60,10 @@ extension Tutor {
     let key = Set(question.key)
     let chosen = Set(response)
     let correct = key == chosen
-    updateSession { session in
-      session.answers.append(
-        Answer(
-          item: lesson.itemID(of: question), response: response, correct: correct, at: now,
-          durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
-    }
+    log(
+      Answer(
+        item: lesson.itemID(of: question), response: response, correct: correct, at: now,
+        durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
     setPosition(position(in: lesson) + 1, in: lesson)
     var blocks = feedbackBlocks(question, chosen: chosen, correct: correct)
     if position(in: lesson) >= lesson.stepCount {
@@ -136,13 +134,13 @@ extension Tutor {
 
   /// Questions of `lesson` whose latest answer is right, and how many were answered at all.
   func latestScore(of lesson: Lesson) -> (correct: Int, answered: Int) {
-    var latest: [String: Answer] = [:]
-    let prefix = lesson.id + "/"
-    for answer in session.answers where answer.item.hasPrefix(prefix) {
-      latest[answer.item] = answer
+    var correct = 0
+    var answered = 0
+    for question in lesson.questions {
+      guard let last = session.items[lesson.itemID(of: question)]?.last else { continue }
+      if last.correct { correct += 1 }
+      if !last.skipped { answered += 1 }
     }
-    let ids = Set(lesson.questions.map { lesson.itemID(of: $0) })
-    let relevant = latest.filter { ids.contains($0.key) }.values
-    return (relevant.filter(\.correct).count, relevant.filter { !$0.skipped }.count)
+    return (correct, answered)
   }
 }

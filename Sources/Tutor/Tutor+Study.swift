@@ -144,12 +144,10 @@ extension Tutor {
     }
     let question = lesson.questions[index]
     let now = clock()
-    updateSession { session in
-      session.answers.append(
-        Answer(
-          item: lesson.itemID(of: question), response: [], correct: false, skipped: true, at: now,
-          durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
-    }
+    log(
+      Answer(
+        item: lesson.itemID(of: question), response: [], correct: false, skipped: true, at: now,
+        durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
     setPosition(position(in: lesson) + 1, in: lesson)
     mode = .studying(
       Study(lessonIndex: study.lessonIndex, shownAt: now, hintsUsed: 0, awaitingContinue: false))

@@ -29,6 +29,8 @@ public struct Tutor {
   public private(set) var session: Session
   var mode: Mode = .top
   let clock: @Sendable () -> Date
+  /// Answers recorded in `session` but not yet handed to the answer log.
+  public private(set) var unsavedAnswers: [Answer] = []
 
   /// A tutor over `course` for the learner whose progress is `session`.
   public init(course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() })
@@ -160,6 +162,18 @@ public struct Tutor {
       return "Unknown command '\(word)'. Did you mean `\(close)`? Type `help` for the list."
     }
     return "Unknown command '\(word)'. Type `help` for the list."
+  }
+
+  /// Hands over the answers recorded since the last call, for the answer log.
+  public mutating func takeUnsavedAnswers() -> [Answer] {
+    defer { unsavedAnswers = [] }
+    return unsavedAnswers
+  }
+
+  /// Records an answer: counted in the session now, written to the log by the shell.
+  mutating func log(_ answer: Answer) {
+    unsavedAnswers.append(answer)
+    updateSession { $0.record(answer) }
   }
 
   /// Touches the session's clock; every change goes through here.

@@ -49,14 +49,16 @@ do {
     let open = try store.open(learner, now: Date())
     var session = open.session
     let now = Date()
-    session.answers = (0..<stored).map { index in
+    let history = (0..<stored).map { index in
       Answer(
         item: "\(lesson.id)/\(question.id)", response: ["a"], correct: index % 2 == 0, at: now,
         durationMs: 1200, hintsUsed: 0)
     }
+    for answer in history { session.record(answer) }
+    try open.append(history)
     try open.save(session)
     var samples: [Double] = []
-    let rounds = stored >= 100_000 ? 10 : 40
+    let rounds = 40
     for _ in 0..<rounds {
       var tutor = Tutor(course: course, session: open.session)
       _ = tutor.accept("study 1")
@@ -65,6 +67,7 @@ do {
       samples.append(
         try milliseconds {
           let reply = tutor.accept(answer)
+          try open.append(tutor.takeUnsavedAnswers())
           if reply.saveNeeded { try open.save(tutor.session) }
         })
     }

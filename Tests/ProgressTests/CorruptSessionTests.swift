@@ -22,7 +22,7 @@ struct CorruptSessionTests {
     ("blank", Data("\n  \n".utf8), "the file is empty"),
     (
       "truncated", valid.prefix(120),
-      "not valid JSON: the file ends too early, at line 7, column 5"
+      "not valid JSON: the file ends too early, at line 8, column 22"
     ),
     ("not JSON", Data("hello".utf8), "not valid JSON: invalid value at line 1, column 1"),
     (
@@ -34,8 +34,8 @@ struct CorruptSessionTests {
       "the top level: expected to decode Dictionary<String, Any> but found an array instead"
     ),
     (
-      "wrong type", edited { $0["answers"] = [["item": 3]] },
-      "answers[0].item: expected to decode String but found number instead"
+      "wrong type", edited { $0["items"] = ["x": ["attempts": "3"]] },
+      "items.x.attempts: expected to decode Int but found a string instead"
     ),
     (
       "wrong type in a lesson",
@@ -46,11 +46,13 @@ struct CorruptSessionTests {
     (
       "missing nested key",
       edited { object in
-        var answers = object["answers"] as? [[String: Any]] ?? []
-        answers[1]["hintsUsed"] = nil
-        object["answers"] = answers
+        var items = object["items"] as? [String: [String: Any]] ?? [:]
+        var last = items["imaging/ga68"]?["last"] as? [String: Any] ?? [:]
+        last["hintsUsed"] = nil
+        items["imaging/ga68"]?["last"] = last
+        object["items"] = items
       },
-      "missing key 'hintsUsed' at answers[1]"
+      "missing key 'hintsUsed' at items.imaging/ga68.last"
     ),
     (
       "bad date", edited { $0["updated"] = "last tuesday" },
@@ -62,7 +64,7 @@ struct CorruptSessionTests {
     ),
     (
       "newer schemaVersion", edited { $0 = ["schemaVersion": 7, "brandNew": true] },
-      "schemaVersion 7 is newer than this nelm understands (1); upgrade nelm to use this file"
+      "schemaVersion 7 is newer than this nelm understands (2); upgrade nelm to use this file"
     ),
     (
       "schemaVersion 0", edited { $0["schemaVersion"] = 0 },
@@ -80,11 +82,13 @@ struct CorruptSessionTests {
     (
       "negative duration",
       edited { object in
-        var answers = object["answers"] as? [[String: Any]] ?? []
-        answers[1]["durationMs"] = -5
-        object["answers"] = answers
+        var items = object["items"] as? [String: [String: Any]] ?? [:]
+        var last = items["imaging/ga68"]?["last"] as? [String: Any] ?? [:]
+        last["durationMs"] = -5
+        items["imaging/ga68"]?["last"] = last
+        object["items"] = items
       },
-      "answers[1].durationMs is -5; it cannot be negative"
+      "items.imaging/ga68.last.durationMs is -5; it cannot be negative"
     ),
     (
       "learner mismatch", edited { $0["learner"] = "bob" },

@@ -13,7 +13,7 @@ struct DocumentedExampleTests {
     .appendingPathComponent("Docs/session-format.md")
 
   /// The session the example shows: one lesson under way, one finished, one case under way,
-  /// three answers.
+  /// three answers in the log (two of them on reviewable items).
   static var example: Session {
     func date(_ text: String) -> Date { SessionCoding.date(from: text) ?? .distantPast }
     var session = Session(learner: "ana", now: date("2024-02-28T18:02:10.000Z"))
@@ -24,7 +24,18 @@ struct DocumentedExampleTests {
     session.lessons["intro"] = LessonProgress(
       position: 6, completed: true, started: date("2024-02-28T18:02:11.000Z"),
       updated: date("2024-02-28T18:20:45.512Z"))
-    session.answers = [
+    for answer in exampleAnswers { session.record(answer) }
+    session.cases["ileal-syndrome-debulking"] = CaseProgress(
+      position: 4, started: date("2024-03-01T09:45:00.000Z"),
+      updated: date("2024-03-01T09:52:30.000Z"), outcomes: ["best": "acceptable"])
+    session.logBytes = 474
+    return session
+  }
+
+  /// The answers of the example's log.
+  static var exampleAnswers: [Answer] {
+    func date(_ text: String) -> Date { SessionCoding.date(from: text) ?? .distantPast }
+    return [
       Answer(
         item: "intro/carcinoid-syndrome", response: ["a", "c"], correct: true,
         at: date("2024-02-28T18:15:02.004Z"), durationMs: 14_250, hintsUsed: 0),
@@ -36,10 +47,6 @@ struct DocumentedExampleTests {
         at: date("2024-03-01T09:52:30.000Z"), durationMs: 21_800, hintsUsed: 0,
         outcome: "acceptable"),
     ]
-    session.cases["ileal-syndrome-debulking"] = CaseProgress(
-      position: 4, started: date("2024-03-01T09:45:00.000Z"),
-      updated: date("2024-03-01T09:52:30.000Z"))
-    return session
   }
 
   /// The first ```json block of the design note, with the file's final newline.

@@ -27,14 +27,16 @@ struct SessionCodingTests {
     let date = Date(timeIntervalSince1970: seconds)
     #expect(SessionCoding.string(from: date) == nil)
     var session = sampleSession()
-    session.answers[1].at = date
+    session.items["imaging/ga68"]?.last?.at = date
     let error = progressError { () throws(ProgressError) in try SessionCoding.encode(session) }
     guard case .writeFailed(let path, let reason)? = error else {
       Issue.record("expected .writeFailed, got \(String(describing: error))")
       return
     }
     #expect(path == "ana.json")
-    #expect(reason == "cannot encode the session: answers[1].at is not a date nelm can write")
+    #expect(
+      reason
+        == "cannot encode the session: items.imaging/ga68.last.at is not a date nelm can write")
   }
 
   @Test("the first and last writable dates")
@@ -70,8 +72,11 @@ struct SessionCodingTests {
   func layout() throws {
     let text = String(decoding: try SessionCoding.encode(sampleSession()), as: UTF8.self)
     #expect(text.contains("\"grading/ki67\""))
-    #expect(text.contains("\n  \"answers\" : [\n"))
-    let keys = ["answers", "created", "learner", "lessons", "schemaVersion", "settings", "updated"]
+    #expect(text.contains("\n  \"items\" : {\n"))
+    let keys = [
+      "answerCount", "cases", "created", "items", "learner", "lessons", "logBytes",
+      "schemaVersion", "settings", "updated",
+    ]
     let positions = keys.compactMap { text.range(of: "\n  \"\($0)\"")?.lowerBound }
     #expect(positions.count == keys.count)
     #expect(positions == positions.sorted())

@@ -38,14 +38,14 @@ func sampleSession(learner: String = "ana") -> Session {
     position: 3, started: start, updated: start.addingTimeInterval(61.000_7))
   session.lessons["imaging"] = LessonProgress(
     position: 9, completed: true, started: start, updated: start.addingTimeInterval(0.9996))
-  session.answers = [
+  session.record(
     Answer(
       item: "grading/ki67", response: ["b"], correct: true, at: start.addingTimeInterval(12.5),
-      durationMs: 8_250, hintsUsed: 0),
+      durationMs: 8_250, hintsUsed: 0))
+  session.record(
     Answer(
       item: "imaging/ga68", response: [], correct: false, skipped: true,
-      at: start.addingTimeInterval(40.918), durationMs: 1_200, hintsUsed: 2),
-  ]
+      at: start.addingTimeInterval(40.918), durationMs: 1_200, hintsUsed: 2))
   session.updated = start.addingTimeInterval(40.918)
   return session
 }

@@ -29,8 +29,8 @@ struct CaseFlowTests {
     #expect(reply.contains("Correct."))
     #expect(reply.contains("D1"))
     #expect(reply.contains("Histology first."))
-    #expect(tutor.session.answers.last?.item == "case/ileal-crr/first")
-    #expect(tutor.session.answers.last?.outcome == "correct")
+    #expect(tutor.unsavedAnswers.last?.item == "case/ileal-crr/first")
+    #expect(tutor.unsavedAnswers.last?.outcome == "correct")
     #expect(tutor.session.cases["ileal-crr"]?.position == 1)
   }
 
@@ -52,8 +52,8 @@ struct CaseFlowTests {
     let reply = tutor.accept(letter(of: "tace", in: tutor)).wideText
     #expect(reply.contains("Acceptable:"))
     #expect(reply.contains("Its first choice is b) cytoreductive resection (CRR) ± RFA."))
-    #expect(tutor.session.answers.last?.outcome == "acceptable")
-    #expect(tutor.session.answers.last?.correct == true)
+    #expect(tutor.unsavedAnswers.last?.outcome == "acceptable")
+    #expect(tutor.unsavedAnswers.last?.correct == true)
   }
 
   @Test("several answers: right only as the exact set; misses and extras are named")
@@ -63,7 +63,7 @@ struct CaseFlowTests {
     let partial = tutor.accept(letter(of: "ssa", in: tutor)).wideText
     #expect(partial.contains("Not quite: you missed"))
     #expect(partial.contains("perioperative octreotide"))
-    #expect(tutor.session.answers.last?.outcome == "wrong")
+    #expect(tutor.unsavedAnswers.last?.outcome == "wrong")
   }
 
   @Test("a what-if step asks again on the changed facts")

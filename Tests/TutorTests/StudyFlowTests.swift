@@ -40,7 +40,7 @@ struct StudyFlowTests {
     #expect(reply.text.contains("✓ b) G2 — 3–20 % is G2."))
     #expect(reply.text.contains("Source: WHO 2010"))
     #expect(reply.saveNeeded)
-    let answer = tutor.session.answers.last
+    let answer = tutor.unsavedAnswers.last
     #expect(answer?.item == "grading/g1")
     #expect(answer?.response == ["b"])
     #expect(answer?.correct == true)
@@ -60,7 +60,7 @@ struct StudyFlowTests {
     #expect(reply.text.contains("✗ c) G3 — G3 is over 20 %."))
     #expect(reply.text.contains("✓ b) G2"))
     #expect(!reply.text.contains("a) G1"))
-    #expect(tutor.session.answers.last?.correct == false)
+    #expect(tutor.unsavedAnswers.last?.correct == false)
   }
 
   @Test("several answers are right only as the exact set; misses and extras are named")
@@ -69,11 +69,11 @@ struct StudyFlowTests {
     tutor.goToQuestion(2)
     let partial = tutor.accept("a b")
     #expect(partial.text.contains("you missed c and wrongly chose b"))
-    #expect(tutor.session.answers.last?.correct == false)
+    #expect(tutor.unsavedAnswers.last?.correct == false)
     _ = tutor.accept("back")
     let exact = tutor.accept("c,a")
     #expect(exact.text.contains("Correct."))
-    #expect(tutor.session.answers.last?.response == ["a", "c"])
+    #expect(tutor.unsavedAnswers.last?.response == ["a", "c"])
   }
 
   @Test("true/false accepts t, true and a; the last answer completes the lesson")
@@ -94,8 +94,8 @@ struct StudyFlowTests {
     tutor.goToQuestion(1)
     let reply = tutor.accept("skip")
     #expect(reply.text.contains("Check 2/3"))
-    #expect(tutor.session.answers.last?.skipped == true)
-    #expect(tutor.session.answers.last?.correct == false)
+    #expect(tutor.unsavedAnswers.last?.skipped == true)
+    #expect(tutor.unsavedAnswers.last?.correct == false)
   }
 
   @Test("an option the question does not have is an error, and nothing is recorded")
@@ -105,7 +105,7 @@ struct StudyFlowTests {
     let reply = tutor.accept("e")
     #expect(reply.isError)
     #expect(reply.text.contains("'e' is not an option here; choose from a, b, c."))
-    #expect(tutor.session.answers.isEmpty)
+    #expect(tutor.unsavedAnswers.isEmpty)
     let two = tutor.accept("a b")
     #expect(two.isError)
     #expect(two.text.contains("one answer"))
@@ -147,11 +147,11 @@ struct StudyFlowTests {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(3)
     _ = tutor.accept("a")
-    let answers = tutor.session.answers.count
+    let answers = tutor.unsavedAnswers.count
     let reply = tutor.accept("study 2")
     #expect(reply.text.contains("starting again from page 1"))
     #expect(reply.text.contains("Ki-67 (page 1/2)"))
-    #expect(tutor.session.answers.count == answers)
+    #expect(tutor.unsavedAnswers.count == answers)
   }
 }
 

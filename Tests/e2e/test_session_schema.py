@@ -1,7 +1,7 @@
-"""Session files against Docs/session.schema.json.
+"""Session files against Docs/session.schema.json, answer logs against answer.schema.json.
 
-Other e2e tests import `validate_session_file(path)` to check the files the real binary
-writes. The tests here check the schema itself: it accepts the example in
+Other e2e tests import `validate_session_file(path)` and `validate_answer_log(path)` to check
+the files the real binary writes. The tests here check the schema itself: it accepts the example in
 Docs/session-format.md (which a Swift test pins byte for byte to the encoder), a fresh
 session, and a file written by the built nelm, and it refuses broken files.
 """
@@ -18,6 +18,7 @@ import pytest
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA_PATH = REPO / "Docs" / "session.schema.json"
+ANSWER_SCHEMA_PATH = REPO / "Docs" / "answer.schema.json"
 FORMAT_NOTE = REPO / "Docs" / "session-format.md"
 
 
@@ -27,6 +28,30 @@ def session_validator():
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(schema)
+
+
+@functools.cache
+def answer_validator():
+    """The Draft 2020-12 validator for answer log lines."""
+    schema = json.loads(ANSWER_SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def validate_answer_log(path):
+    """Checks every line of an answer log; returns the answers, oldest first."""
+    path = pathlib.Path(path)
+    assert path.is_file(), f"{path}: no answer log"
+    text = path.read_text(encoding="utf-8")
+    assert text == "" or text.endswith("\n"), f"{path}: the last line is incomplete"
+    answers = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        answer = json.loads(line)
+        problems = [f"{'/'.join(map(str, e.path)) or '(line)'}: {e.message}"
+                    for e in answer_validator().iter_errors(answer)]
+        assert not problems, f"{path}:{number}: " + "; ".join(problems)
+        answers.append(answer)
+    return answers
 
 
 def session_problems(data, file_name=None):
@@ -69,21 +94,33 @@ def documented_example():
 # A session as `SessionStore.open` starts it and the encoder writes it, by hand.
 NEW_SESSION = """\
 {
-  "answers" : [
+  "answerCount" : 0,
+  "cases" : {
 
-  ],
+  },
   "created" : "2024-03-01T09:30:00.000Z",
+  "items" : {
+
+  },
   "learner" : "A.b_c-1",
   "lessons" : {
 
   },
-  "schemaVersion" : 1,
+  "logBytes" : 0,
+  "schemaVersion" : 2,
   "settings" : {
     "color" : "auto"
   },
   "updated" : "2024-03-01T09:30:00.000Z"
 }
 """
+
+
+def documented_log():
+    """The answer log shown after the session example in Docs/session-format.md."""
+    match = re.search(r"Its answer log \(`ana\.answers\.jsonl`.*?\n```\n(.*?\n)```", FORMAT_NOTE.read_text(encoding="utf-8"), re.S)
+    assert match, f"{FORMAT_NOTE} has no answer log example"
+    return match.group(1)
 
 
 def test_the_schema_is_a_valid_2020_12_schema():
@@ -94,10 +131,16 @@ def test_the_documented_example_is_valid(tmp_path):
     path = tmp_path / "ana.json"
     path.write_text(documented_example(), encoding="utf-8")
     data = validate_session_file(path)
-    assert [a["item"] for a in data["answers"]] == [
-        "intro/carcinoid-syndrome", "grading/ki67-g2", "case/ileal-syndrome-debulking/best"]
-    assert data["answers"][2]["outcome"] == "acceptable"
+    assert sorted(data["items"]) == [
+        "case/ileal-syndrome-debulking/best", "grading/ki67-g2", "intro/carcinoid-syndrome"]
     assert data["cases"]["ileal-syndrome-debulking"]["position"] == 4
+    log = tmp_path / "ana.answers.jsonl"
+    log.write_text(documented_log(), encoding="utf-8")
+    answers = validate_answer_log(log)
+    assert [a["item"] for a in answers] == [
+        "intro/carcinoid-syndrome", "grading/ki67-g2", "case/ileal-syndrome-debulking/best"]
+    assert answers[2]["outcome"] == "acceptable"
+    assert data["answerCount"] == 3 and data["logBytes"] == len(documented_log().encode())
 
 
 def test_a_new_session_is_valid(tmp_path):
@@ -122,8 +165,8 @@ _DELETE = object()
 
 BROKEN = [
     ("unknown key", _set(["nickname"], "Ana"), "(top level): Additional properties"),
-    ("missing answers", _set(["answers"], _DELETE), "'answers' is a required property"),
-    ("newer version", _set(["schemaVersion"], 2), "schemaVersion: 1 was expected"),
+    ("missing items", _set(["items"], _DELETE), "'items' is a required property"),
+    ("newer version", _set(["schemaVersion"], 3), "schemaVersion: 2 was expected"),
     ("date without milliseconds", _set(["created"], "2024-02-28T18:02:10Z"), "created: '2024-"),
     ("before 1900", _set(["created"], "1899-12-31T23:59:59.999Z"), "created: '1899-"),
     ("local time", _set(["updated"], "2024-03-01T10:41:07.250+01:00"), "updated: '2024-"),
@@ -132,10 +175,16 @@ BROKEN = [
     ("unknown colour", _set(["settings", "color"], "blue"), "settings/color: 'blue' is not one of"),
     ("negative position", _set(["lessons", "grading", "position"], -1),
      "lessons/grading/position: -1"),
-    ("string duration", _set(["answers", 0, "durationMs"], "14s"), "answers/0/durationMs: '14s'"),
-    ("negative hints", _set(["answers", 1, "hintsUsed"], -1), "answers/1/hintsUsed: -1"),
-    ("duplicate response", _set(["answers", 0, "response"], ["a", "a"]), "answers/0/response"),
-    ("extra answer key", _set(["answers", 0, "score"], 1), "answers/0: Additional properties"),
+    ("string duration", _set(["items", "grading/ki67-g2", "last", "durationMs"], "14s"),
+     "items/grading/ki67-g2/last/durationMs: '14s'"),
+    ("negative hints", _set(["items", "grading/ki67-g2", "last", "hintsUsed"], -1),
+     "items/grading/ki67-g2/last/hintsUsed: -1"),
+    ("duplicate response", _set(["items", "intro/carcinoid-syndrome", "last", "response"],
+                                ["a", "a"]), "items/intro/carcinoid-syndrome/last/response"),
+    ("extra answer key", _set(["items", "grading/ki67-g2", "last", "score"], 1),
+     "items/grading/ki67-g2/last: Additional properties"),
+    ("unknown outcome", _set(["cases", "ileal-syndrome-debulking", "outcomes", "best"], "meh"),
+     "cases/ileal-syndrome-debulking/outcomes/best: 'meh' is not one of"),
     ("another learner", _set(["learner"], "bob"), "does not match the file name 'ana.json'"),
 ]
 

@@ -6,7 +6,7 @@ import subprocess
 import time
 
 from conftest import load_lesson, run_piped
-from test_session_schema import validate_session_file
+from test_session_schema import validate_answer_log, validate_session_file
 
 
 def wrong_choice(question):
@@ -53,9 +53,14 @@ def test_a_piped_script_studies_a_lesson_and_every_answer_is_saved(nelm_bin, hom
     data = json.loads(path.read_text())
     assert data["learner"] == "ana"
     assert data["lessons"][lesson["id"]]["completed"] is True
-    got = [(a["item"], a["response"], a["correct"]) for a in data["answers"]]
+    answers = validate_answer_log(sessions / "ana.answers.jsonl")
+    got = [(a["item"], a["response"], a["correct"]) for a in answers]
     assert got == expected
-    assert all(a["durationMs"] >= 0 and a["hintsUsed"] == 0 for a in data["answers"])
+    assert all(a["durationMs"] >= 0 and a["hintsUsed"] == 0 for a in answers)
+    assert data["answerCount"] == len(expected)
+    for item, response, right in expected:
+        assert data["items"][item]["last"]["response"] == response
+        assert data["items"][item]["correctCount"] == (1 if right else 0)
 
 
 def test_study_resumes_where_the_learner_left_off(nelm_bin, home, sessions):
@@ -77,8 +82,8 @@ def test_end_of_input_saves_the_last_answer(nelm_bin, home, sessions):
                        "--learner", "cy", "--lessons", "Lessons", "--sessions", str(sessions))
     assert result.returncode == 0, result.stderr.decode()
     assert "See you soon, cy." in result.stdout.decode()
-    data = json.loads((sessions / "cy.json").read_text())
-    assert [a["item"] for a in data["answers"]] == [f"{lesson['id']}/{question['id']}"]
+    answers = validate_answer_log(sessions / "cy.answers.jsonl")
+    assert [a["item"] for a in answers] == [f"{lesson['id']}/{question['id']}"]
 
 
 def test_the_first_error_stops_a_script_with_status_1(nelm_bin, home, sessions):
