@@ -7,7 +7,7 @@ struct CaseStepMaker {
   private var usedIDs: Set<String> = []
 
   static let caseSource =
-    "Frilling et al., HPB 2010, Figure 3 (reconstructed); ALGORITHM.md rules"
+    "Frilling et al., HPB 2010, Figure 3 (reconstructed)"
 
   init(rng: RandomSource) {
     self.rng = rng
@@ -107,7 +107,7 @@ struct CaseStepMaker {
     case .t, .stage: "Rindi et al., Virchows Arch 2006/2007 (ENETS TNM)"
     case .lmType: "Frilling et al., Br J Surg 2009 (growth patterns; definitions unverified)"
     case .transplantEligible, .milanFailures:
-      "Mazzaferro et al., J Hepatol 2007 (Milan criteria); ALGORITHM.md rules"
+      "Mazzaferro et al., J Hepatol 2007 (Milan criteria)"
     case .nextStep, .treatment, .adjuncts: caseSource
     }
   }

@@ -141,7 +141,8 @@ extension Tutor {
     let why = reasons.isEmpty ? key.assessment.trace : reasons
     blocks.append(.text("Why:", .strong))
     blocks += why.map { .paragraph([Span("  • "), Span($0)], hang: 4) }
-    if let points = step.points {
+    // Generated cases take their points from the trace: don't say the same thing twice.
+    if let points = step.points, !why.contains(where: { points.contains($0) }) {
       blocks += [Block].paragraphs(of: points)
     }
     let source = step.source ?? (mode.caseRun?.clinicalCase.source ?? "")
