@@ -56,7 +56,10 @@ public enum ShellLauncher {
     defer { session.close() }
 
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
-    let tutor = Tutor(course: course, session: session.session)
+    let tutor = Tutor(
+      course: course, session: session.session,
+      history: { (try? AnswerLog.read(session.logURL)) ?? [] },
+      learners: { store.learners().map(\.value) })
     if terminal.isInteractive {
       FileHandle.standardOutput.write(
         Data(renderer.render(tutor.welcome(isNewLearner: isNew)).utf8))

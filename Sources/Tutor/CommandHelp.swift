@@ -31,6 +31,20 @@ public struct CommandHelp: Sendable, Equatable {
         "A block of cases (authored first, then generated) with a summary at the end; `quiz` alone resumes one left halfway.",
       aliases: [], inLesson: false),
     CommandHelp(
+      name: "progress", usage: "progress [--json]",
+      summary: "Your progress: lessons, accuracy by topic and step kind, streak, the last 30 days.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "history", usage: "history [N]", summary: "Your last N answers (10 by default).",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "learners", usage: "learners", summary: "The learners whose progress is kept here.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "reset", usage: "reset ID|NUMBER",
+      summary: "Forget your place and answers in one lesson (after you confirm); the answer log keeps them.",
+      aliases: [], inLesson: false),
+    CommandHelp(
       name: "algorithm", usage: "algorithm",
       summary:
         "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",

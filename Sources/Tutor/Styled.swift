@@ -22,6 +22,8 @@ public enum Block: Sendable, Equatable {
   case rule(String, right: String)
   /// An empty line.
   case blank
+  /// Text printed as it is, one line per newline, never wrapped (JSON, charts).
+  case raw(String)
 
   /// A paragraph of one plain span.
   public static func text(_ string: String, _ style: Span.Style = .plain, indent: Int = 0) -> Block

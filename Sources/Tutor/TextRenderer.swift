@@ -24,6 +24,8 @@ public struct TextRenderer: Sendable {
     switch block {
     case .blank:
       return [""]
+    case .raw(let text):
+      return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     case .rule(let left, let right):
       let leftPart = "── \(left) "
       let rightPart = right.isEmpty ? "" : " \(right)"

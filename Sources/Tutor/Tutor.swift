@@ -13,6 +13,8 @@ public struct Tutor {
     case studying(Study)
     case walking(AlgorithmWalk)
     case casing(CaseRun)
+    /// `reset` asked for confirmation; the next line answers it.
+    case confirming(lessonID: String)
   }
 
   /// The state of an open lesson that is not worth saving: timing and hints of the question
@@ -32,12 +34,22 @@ public struct Tutor {
   /// Answers recorded in `session` but not yet handed to the answer log.
   public private(set) var unsavedAnswers: [Answer] = []
 
-  /// A tutor over `course` for the learner whose progress is `session`.
-  public init(course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() })
-  {
+  /// Every answer logged so far, oldest first (read from the answer log on demand).
+  let history: () -> [Answer]
+  /// The learners who have a session file beside this one.
+  let learners: () -> [String]
+
+  /// A tutor over `course` for the learner whose progress is `session`. `history` and
+  /// `learners` read the sessions directory when `progress`, `history` or `learners` need it.
+  public init(
+    course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
+    history: @escaping () -> [Answer] = { [] }, learners: @escaping () -> [String] = { [] }
+  ) {
     self.course = course
     self.session = session
     self.clock = clock
+    self.history = history
+    self.learners = learners
   }
 
   /// The prompt for the next line: it tells the learner what kind of input is expected.
@@ -58,6 +70,7 @@ public struct Tutor {
   /// Handles one line of input.
   public mutating func accept(_ line: String) -> Reply {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if case .confirming(let lessonID) = mode { return confirmReset(trimmed, lessonID: lessonID) }
     if case .studying(let study) = mode {
       if let reply = acceptInLesson(trimmed, study) { return reply }
     }
@@ -112,6 +125,10 @@ public struct Tutor {
     case "quit": return farewell()
     case "algorithm": return startWalk()
     case "case": return caseCommand(arguments)
+    case "progress": return progress(arguments)
+    case "history": return historyCommand(arguments)
+    case "learners": return learnersCommand()
+    case "reset": return resetCommand(arguments)
     case "quiz": return quizCommand(arguments)
     case "skip" where mode.caseRun != nil:
       return mode.caseRun.map { skipCaseStep($0) } ?? Reply()

@@ -71,7 +71,8 @@ struct CommandTests {
       ("he", ["help"]),
       ("study ", ["staging", "grading", "1", "2"]),
       ("study gr", ["grading"]),
-      ("help le", ["lessons"]),
+      ("help le", ["lessons", "learners"]),
+      ("help less", ["lessons"]),
       ("lessons x", []),
     ])
   func completion(input: String, expected: [String]) {

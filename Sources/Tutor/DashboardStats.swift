@@ -1,0 +1,118 @@
+import Course
+import Foundation
+import Progress
+
+/// The figures behind `progress`: computed from the course, the session and the answer log.
+struct DashboardStats: Equatable {
+  /// Right and answered counts (latest answer per item).
+  struct Score: Equatable {
+    var right = 0
+    var answered = 0
+    var percent: Int { answered == 0 ? 0 : right * 100 / answered }
+  }
+
+  /// One day of the chart.
+  struct Day: Equatable {
+    var date: Date
+    var answers: Int
+    var right: Int
+  }
+
+  var lessonScores: [(id: String, title: String, percent: Int, score: Score, questions: Int)]
+  var topics: [(name: String, score: Score)]
+  var stepKinds: [(name: String, score: Score)]
+  var days: [Day]
+  var streak: Int
+  var totalAnswers: Int
+
+  static func == (lhs: DashboardStats, rhs: DashboardStats) -> Bool {
+    lhs.days == rhs.days && lhs.streak == rhs.streak && lhs.totalAnswers == rhs.totalAnswers
+  }
+
+  /// Computes every figure; `calendar` decides where days begin.
+  static func compute(
+    course: Course, session: Session, answers: [Answer], now: Date,
+    calendar: Calendar = .current
+  ) -> DashboardStats {
+    var topicScores: [String: Score] = [:]
+    var lessons: [(String, String, Int, Score, Int)] = []
+    for lesson in course.lessons {
+      var score = Score()
+      for question in lesson.questions {
+        guard let last = session.items[lesson.itemID(of: question)]?.last, !last.skipped else {
+          continue
+        }
+        score.answered += 1
+        score.right += last.correct ? 1 : 0
+        let topic = question.tags.first ?? lesson.id
+        topicScores[topic, default: Score()].answered += 1
+        topicScores[topic, default: Score()].right += last.correct ? 1 : 0
+      }
+      let steps = max(1, lesson.stepCount)
+      let position = session.lessons[lesson.id]
+      let percent =
+        position?.completed == true ? 100 : min(100, (position?.position ?? 0) * 100 / steps)
+      lessons.append((lesson.id, lesson.title, percent, score, lesson.questions.count))
+    }
+    var kinds: [String: Score] = [:]
+    for item in course.cases {
+      for step in item.steps {
+        guard let last = session.items[item.itemID(of: step)]?.last, !last.skipped else {
+          continue
+        }
+        kinds[step.kind.rawValue, default: Score()].answered += 1
+        kinds[step.kind.rawValue, default: Score()].right += last.correct ? 1 : 0
+        topicScores[step.kind.topic, default: Score()].answered += 1
+        topicScores[step.kind.topic, default: Score()].right += last.correct ? 1 : 0
+      }
+    }
+    let days = lastDays(30, answers: answers, now: now, calendar: calendar)
+    return DashboardStats(
+      lessonScores: lessons,
+      topics: topicScores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+      stepKinds: kinds.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+      days: days, streak: streak(answers: answers, now: now, calendar: calendar),
+      totalAnswers: answers.count)
+  }
+
+  /// Answers and right answers on each of the last `count` days, oldest first.
+  static func lastDays(_ count: Int, answers: [Answer], now: Date, calendar: Calendar) -> [Day] {
+    let today = calendar.startOfDay(for: now)
+    var days = (0..<count).reversed().compactMap { offset in
+      calendar.date(byAdding: .day, value: -offset, to: today).map {
+        Day(date: $0, answers: 0, right: 0)
+      }
+    }
+    guard let first = days.first?.date else { return days }
+    for answer in answers where answer.at >= first {
+      let day = calendar.startOfDay(for: answer.at)
+      guard let index = days.firstIndex(where: { $0.date == day }) else { continue }
+      days[index].answers += 1
+      days[index].right += answer.correct ? 1 : 0
+    }
+    return days
+  }
+
+  /// Consecutive days with at least one answer, ending today (or yesterday, when today has
+  /// none yet: the streak is not broken before the day is over).
+  static func streak(answers: [Answer], now: Date, calendar: Calendar) -> Int {
+    let active = Set(answers.map { calendar.startOfDay(for: $0.at) })
+    var day = calendar.startOfDay(for: now)
+    if !active.contains(day), let yesterday = calendar.date(byAdding: .day, value: -1, to: day) {
+      day = yesterday
+    }
+    var count = 0
+    while active.contains(day) {
+      count += 1
+      guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
+      day = previous
+    }
+    return count
+  }
+
+  /// Topics with at least three answers, weakest first.
+  var weakest: [(name: String, score: Score)] {
+    topics.filter { $0.score.answered >= 3 && $0.score.percent < 80 }
+      .sorted { $0.score.percent < $1.score.percent }
+  }
+}

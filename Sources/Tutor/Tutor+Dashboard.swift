@@ -1,0 +1,160 @@
+import Course
+import Foundation
+import Progress
+
+extension Tutor {
+  /// Every answer: the log's, then those not yet handed to it.
+  var allAnswers: [Answer] { history() + unsavedAnswers }
+
+  /// `progress [--json]`: lessons, accuracy by topic and step kind, streak, the last 30 days.
+  func progress(_ arguments: [String]) -> Reply {
+    let stats = DashboardStats.compute(
+      course: course, session: session, answers: allAnswers, now: clock())
+    if arguments == ["--json"] { return Reply([.raw(progressJSON(stats))]) }
+    guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
+    var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
+    blocks += listLessons().blocks
+    blocks += [.blank, .text("Accuracy by topic (latest answer to each item)", .strong)]
+    if stats.topics.isEmpty { blocks.append(.text("  Nothing answered yet.", .dim)) }
+    for (name, score) in stats.topics {
+      blocks.append(
+        .paragraph([
+          Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
+        ]))
+    }
+    if !stats.stepKinds.isEmpty {
+      blocks += [.blank, .text("Case steps by kind", .strong)]
+      for (name, score) in stats.stepKinds {
+        blocks.append(
+          .paragraph([
+            Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
+          ]))
+      }
+    }
+    blocks += dueBlocks()
+    blocks += [
+      .blank,
+      .text(
+        "Streak: \(stats.streak) day\(stats.streak == 1 ? "" : "s") · \(stats.totalAnswers) answers in all",
+        .strong),
+      .text("Last 30 days (answers a day, then the share right):", .dim),
+      .raw("  answers " + sparkline(stats.days.map(\.answers))),
+      .raw(
+        "  right   "
+          + sparkline(
+            stats.days.map { $0.answers == 0 ? -1 : $0.right * 100 / $0.answers }, maximum: 100)),
+    ]
+    if let weakest = stats.weakest.first {
+      blocks.append(
+        .paragraph([
+          Span("Weakest: ", .accent), Span("\(weakest.name) (\(weakest.score.percent) % right). "),
+          Span(suggestion(for: weakest.name), .dim),
+        ]))
+    }
+    return Reply(blocks)
+  }
+
+  private func bar(_ score: DashboardStats.Score) -> Span {
+    let filled = score.answered == 0 ? 0 : score.right * 10 / score.answered
+    return Span(
+      String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled),
+      score.percent >= 80 ? .good : .accent)
+  }
+
+  private func scoreText(_ score: DashboardStats.Score) -> String {
+    " \(String(score.percent).leftPadded(to: 3)) %  (\(score.right)/\(score.answered))"
+  }
+
+  /// What to do about a weak topic: the lesson that teaches it, or a quiz on it.
+  func suggestion(for topic: String) -> String {
+    if CaseGenerator.topics.contains(topic) { return "Try `quiz --topic \(topic)`." }
+    let lesson = course.lessons.max { a, b in
+      a.questions.filter { $0.tags.contains(topic) }.count
+        < b.questions.filter { $0.tags.contains(topic) }.count
+    }
+    guard let lesson, let index = course.lessons.firstIndex(of: lesson) else { return "" }
+    return "Reread `study \(index + 1)` (\(lesson.title))."
+  }
+
+  /// One character a day, scaled to the busiest day; a dot for a day with nothing.
+  func sparkline(_ values: [Int], maximum: Int? = nil) -> String {
+    let levels = Array("▁▂▃▄▅▆▇█")
+    let top = max(1, maximum ?? values.max() ?? 1)
+    return String(
+      values.map { value in
+        value < 0 || (maximum == nil && value == 0) ? "·" : levels[min(7, value * 7 / top)]
+      })
+  }
+
+  /// `history [N]`: the last N answers (10 by default), newest last.
+  func historyCommand(_ arguments: [String]) -> Reply {
+    var count = 10
+    if let first = arguments.first {
+      guard let value = Int(first), value > 0, arguments.count == 1 else {
+        return .error("Usage: history [N] (a positive number of answers)")
+      }
+      count = value
+    }
+    let recent = allAnswers.suffix(count)
+    guard !recent.isEmpty else { return Reply([.text("No answers yet.", .dim)]) }
+    let style = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
+      .dateTimeSeparator(.space).time(includingFractionalSeconds: false)
+    return Reply(
+      recent.map { answer in
+        let mark = answer.skipped ? "–" : answer.correct ? "✓" : "✗"
+        let response = answer.skipped ? "skipped" : answer.response.joined(separator: " ")
+        let outcome = answer.outcome == "acceptable" ? " (accepted alternative)" : ""
+        return .paragraph(
+          [
+            Span(answer.at.formatted(style) + "  ", .dim),
+            Span(mark + " ", answer.correct ? .good : answer.skipped ? .dim : .bad),
+            Span(answer.item), Span("  \(response)\(outcome)", .dim),
+            Span("  \(answer.durationMs / 1000) s", .dim),
+          ], hang: 4)
+      })
+  }
+
+  /// `learners`: everyone with a session file here.
+  func learnersCommand() -> Reply {
+    let names = learners()
+    guard !names.isEmpty else { return Reply([.text("No learners yet.", .dim)]) }
+    return Reply(
+      names.map { name in
+        .paragraph([
+          Span("  " + name, name == session.learner ? .strong : .plain),
+          Span(name == session.learner ? "  (you)" : "", .dim),
+        ])
+      })
+  }
+
+  /// The due-item lines of `progress`; empty until items have review states.
+  func dueBlocks() -> [Block] { [] }
+
+  private func progressJSON(_ stats: DashboardStats) -> String {
+    func score(_ s: DashboardStats.Score) -> [String: Any] {
+      ["right": s.right, "answered": s.answered]
+    }
+    let dayStyle = Date.ISO8601FormatStyle().year().month().day()
+    let object: [String: Any] = [
+      "learner": session.learner,
+      "answers": stats.totalAnswers,
+      "streakDays": stats.streak,
+      "lessons": stats.lessonScores.map {
+        ["id": $0.id, "title": $0.title, "percent": $0.percent, "questions": $0.questions].merging(
+          score($0.score)
+        ) { a, _ in a }
+      },
+      "topics": stats.topics.map { ["topic": $0.name].merging(score($0.score)) { a, _ in a } },
+      "stepKinds": stats.stepKinds.map { ["kind": $0.name].merging(score($0.score)) { a, _ in a } },
+      "days": stats.days.map {
+        ["date": $0.date.formatted(dayStyle), "answers": $0.answers, "right": $0.right]
+      },
+      "weakest": stats.weakest.map(\.name),
+    ]
+    let data =
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+      ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

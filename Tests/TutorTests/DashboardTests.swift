@@ -1,0 +1,131 @@
+import Course
+import Foundation
+import Progress
+import Testing
+@testable import Tutor
+
+@Suite("Progress dashboard and history")
+struct DashboardTests {
+  static let calendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    return calendar
+  }()
+  static let now = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15 08:00 UTC
+
+  func answer(daysAgo: Double, correct: Bool, item: String = "grading/g1") -> Answer {
+    Answer(
+      item: item, response: ["b"], correct: correct,
+      at: Self.now.addingTimeInterval(-daysAgo * 86_400), durationMs: 4_000, hintsUsed: 0)
+  }
+
+  @Test(
+    "the streak counts days in a row with an answer, up to today or yesterday",
+    arguments: [
+      ([0.0, 1, 2], 3), ([1.0, 2], 2), ([0.0, 2, 3], 1), ([3.0, 4], 0), ([Double](), 0),
+    ])
+  func streak(daysAgo: [Double], expected: Int) {
+    let answers = daysAgo.map { answer(daysAgo: $0, correct: true) }
+    #expect(
+      DashboardStats.streak(answers: answers, now: Self.now, calendar: Self.calendar) == expected)
+  }
+
+  @Test("the chart has 30 days, oldest first, with answers and right answers per day")
+  func days() {
+    let answers = [
+      answer(daysAgo: 0, correct: true), answer(daysAgo: 0, correct: false),
+      answer(daysAgo: 29, correct: true), answer(daysAgo: 30, correct: true),
+    ]
+    let days = DashboardStats.lastDays(30, answers: answers, now: Self.now, calendar: Self.calendar)
+    #expect(days.count == 30)
+    #expect(days.last?.answers == 2 && days.last?.right == 1)
+    #expect(days.first?.answers == 1)
+    #expect(days.dropFirst().dropLast().allSatisfy { $0.answers == 0 })
+  }
+
+  @Test("progress shows lessons, accuracy by topic from the latest answers, and the chart")
+  func progressText() {
+    let answers = [
+      answer(daysAgo: 1, correct: false), answer(daysAgo: 0, correct: true),
+    ]
+    var session = Session(learner: "ana", now: Self.now)
+    for answer in answers { session.record(answer) }
+    let tutor = Tutor(
+      course: TutorFixture.course, session: session, clock: { Self.now },
+      history: { answers })
+    var copy = tutor
+    let text = copy.accept("progress").wideText
+    #expect(text.contains("Progress · ana"))
+    #expect(text.contains("2 Grading"))
+    // The latest answer to g1 is right, so its topic (the lesson id: no tags) is 1/1.
+    #expect(text.contains("grading"))
+    #expect(text.contains("(1/1)"))
+    #expect(text.contains("Streak: 2 days · 2 answers in all"))
+    #expect(text.contains("  answers " + String(repeating: "·", count: 28)))
+  }
+
+  @Test("progress --json is valid JSON with the figures")
+  func progressJSON() throws {
+    var session = Session(learner: "ana", now: Self.now)
+    let answers = [answer(daysAgo: 0, correct: true)]
+    for answer in answers { session.record(answer) }
+    var tutor = Tutor(
+      course: TutorFixture.course, session: session, clock: { Self.now }, history: { answers })
+    guard case .raw(let json)? = tutor.accept("progress --json").blocks.first else {
+      Issue.record("expected raw JSON")
+      return
+    }
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["learner"] as? String == "ana")
+    #expect(object["answers"] as? Int == 1)
+    #expect((object["days"] as? [Any])?.count == 30)
+    #expect((object["lessons"] as? [[String: Any]])?.first?["id"] as? String == "staging")
+  }
+
+  @Test("history lists the last answers, newest last; a bad count is an error")
+  func history() {
+    let answers = (0..<15).map {
+      answer(daysAgo: Double(15 - $0) / 100, correct: $0 % 2 == 0, item: "l/q\($0)")
+    }
+    var tutor = Tutor(
+      course: TutorFixture.course, session: Session(learner: "ana", now: Self.now),
+      clock: { Self.now }, history: { answers })
+    let lines = tutor.accept("history").wideText.split(separator: "\n")
+    #expect(lines.count == 10)
+    #expect(lines.last?.contains("✓ l/q14  b") == true)
+    #expect(tutor.accept("history 3").wideText.split(separator: "\n").count == 3)
+    #expect(tutor.accept("history zero").isError)
+  }
+
+  @Test("learners lists everyone here and marks the current learner")
+  func learners() {
+    var tutor = Tutor(
+      course: TutorFixture.course, session: Session(learner: "bo", now: Self.now),
+      learners: { ["ana", "bo"] })
+    let text = tutor.accept("learners").wideText
+    #expect(text == "  ana\n  bo  (you)\n")
+  }
+}
+
+@Suite("Resetting a lesson")
+struct ResetTests {
+  @Test("reset asks first; yes forgets the place and the answers, anything else keeps them")
+  func reset() {
+    var tutor = TutorFixture.tutor()
+    tutor.goToQuestion(1)
+    _ = tutor.accept("b")
+    _ = tutor.interrupt()
+    let ask = tutor.accept("reset 2").wideText
+    #expect(ask.contains("This forgets your place in “Grading”"))
+    #expect(tutor.accept("no").wideText.contains("Nothing changed."))
+    #expect(tutor.session.lessons["grading"] != nil)
+    _ = tutor.accept("reset grading")
+    let done = tutor.accept("yes")
+    #expect(done.saveNeeded)
+    #expect(tutor.session.lessons["grading"] == nil)
+    #expect(tutor.session.items["grading/g1"] == nil)
+    #expect(tutor.session.answerCount == 1)
+    #expect(tutor.accept("reset 9").isError)
+  }
+}
