@@ -42,7 +42,8 @@ public struct CommandHelp: Sendable, Equatable {
       aliases: [], inLesson: false),
     CommandHelp(
       name: "reset", usage: "reset ID|NUMBER",
-      summary: "Forget your place and answers in one lesson (after you confirm); the answer log keeps them.",
+      summary:
+        "Forget your place and answers in one lesson (after you confirm); the log keeps them.",
       aliases: [], inLesson: false),
     CommandHelp(
       name: "algorithm", usage: "algorithm",
