@@ -38,9 +38,10 @@ format-lint:
 
 ## Installs the binary and the course so that `nelm` works from any directory.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nelm/Lessons
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases
 	install -m 755 $(NELM_RELEASE) $(DESTDIR)$(PREFIX)/bin/nelm
 	install -m 644 Lessons/*.yaml Lessons/README.md $(DESTDIR)$(PREFIX)/share/nelm/Lessons/
+	install -m 644 Lessons/cases/*.yaml $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases/
 
 ## Start-up and save-latency figures (not part of `make test`).
 bench: release
