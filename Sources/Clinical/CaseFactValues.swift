@@ -2,7 +2,7 @@
 // files, so they are part of the file format.
 
 /// Site of the primary tumour.
-public enum PrimarySite: String, CaseIterable, Sendable {
+public enum PrimarySite: String, CaseIterable, Sendable, Codable {
   /// Pancreas.
   case pancreas
   /// Stomach.
@@ -44,7 +44,7 @@ public enum PrimarySite: String, CaseIterable, Sendable {
 }
 
 /// Local extent of the primary, the depth part of the ENETS T category.
-public enum PrimaryExtent: String, CaseIterable, Sendable {
+public enum PrimaryExtent: String, CaseIterable, Sendable, Codable {
   /// Pancreas: confined to the pancreas.
   case confined
   /// Pancreas: invades the duodenum or the bile duct.
@@ -62,7 +62,7 @@ public enum PrimaryExtent: String, CaseIterable, Sendable {
 }
 
 /// Whether the primary is still in place.
-public enum PrimaryStatus: String, CaseIterable, Sendable {
+public enum PrimaryStatus: String, CaseIterable, Sendable, Codable {
   /// Still in place.
   case inSitu = "in_situ"
   /// Already removed.
@@ -72,7 +72,7 @@ public enum PrimaryStatus: String, CaseIterable, Sendable {
 }
 
 /// Regional nodes of the primary.
-public enum NodalStatus: String, CaseIterable, Sendable {
+public enum NodalStatus: String, CaseIterable, Sendable, Codable {
   /// No regional node metastases.
   case n0 = "N0"
   /// Regional node metastases.
@@ -82,7 +82,7 @@ public enum NodalStatus: String, CaseIterable, Sendable {
 }
 
 /// Morphological differentiation.
-public enum Differentiation: String, CaseIterable, Sendable {
+public enum Differentiation: String, CaseIterable, Sendable, Codable {
   /// Well differentiated.
   case well
   /// Poorly differentiated.
@@ -92,7 +92,7 @@ public enum Differentiation: String, CaseIterable, Sendable {
 }
 
 /// Growth pattern of the liver metastases.
-public enum LiverPattern: String, CaseIterable, Sendable {
+public enum LiverPattern: String, CaseIterable, Sendable, Codable {
   /// One metastasis of any size.
   case single
   /// One dominant bulk with smaller deposits.
@@ -102,7 +102,7 @@ public enum LiverPattern: String, CaseIterable, Sendable {
 }
 
 /// How much of the liver disease surgery can remove.
-public enum Resectability: String, CaseIterable, Sendable {
+public enum Resectability: String, CaseIterable, Sendable, Codable {
   /// All LM removable in one operation with an adequate remnant.
   case complete
   /// All LM removable in two stages, ± portal vein embolisation.
@@ -114,7 +114,7 @@ public enum Resectability: String, CaseIterable, Sendable {
 }
 
 /// Distant disease outside the liver now present (not the primary and its regional nodes).
-public enum ExtrahepaticDisease: String, CaseIterable, Sendable {
+public enum ExtrahepaticDisease: String, CaseIterable, Sendable, Codable {
   /// None present (disease already removed counts as none).
   case none
   /// Present and resectable.
@@ -126,7 +126,7 @@ public enum ExtrahepaticDisease: String, CaseIterable, Sendable {
 }
 
 /// Somatostatin-receptor status on SRS or 68Ga-DOTATOC PET/CT.
-public enum SSTRStatus: String, CaseIterable, Sendable {
+public enum SSTRStatus: String, CaseIterable, Sendable, Codable {
   /// Receptor-positive.
   case positive
   /// Receptor-negative.
@@ -136,7 +136,7 @@ public enum SSTRStatus: String, CaseIterable, Sendable {
 }
 
 /// A contraindication the decision takes into account.
-public enum Contraindication: String, CaseIterable, Sendable {
+public enum Contraindication: String, CaseIterable, Sendable, Codable {
   /// Portal vein thrombosis; bars TACE.
   case portalVeinThrombosis = "portal_vein_thrombosis"
   /// Liver failure; decides rule D2a.

@@ -3,9 +3,9 @@
 /// Optional properties mean "unknown". Build one with ``CaseFactsParser`` to get every
 /// check of section 1; the memberwise initialiser does not validate, and the engine gives an
 /// answer for any value it is handed.
-public struct CaseFacts: Sendable, Equatable {
+public struct CaseFacts: Sendable, Equatable, Codable {
   /// The primary tumour.
-  public struct Primary: Sendable, Equatable {
+  public struct Primary: Sendable, Equatable, Codable {
     /// Where the primary arose.
     public var site: PrimarySite
     /// Largest diameter in centimetres; `nil` when unknown.
@@ -28,7 +28,7 @@ public struct CaseFacts: Sendable, Equatable {
   }
 
   /// Histology of the tumour.
-  public struct Pathology: Sendable, Equatable {
+  public struct Pathology: Sendable, Equatable, Codable {
     /// Morphological differentiation.
     public var differentiation: Differentiation
     /// Ki-67 index in percent; `nil` when unknown.
@@ -45,7 +45,7 @@ public struct CaseFacts: Sendable, Equatable {
   }
 
   /// The liver metastases, when there are any.
-  public struct Liver: Sendable, Equatable {
+  public struct Liver: Sendable, Equatable, Codable {
     /// Growth pattern (Frilling).
     public var pattern: LiverPattern
     /// Share of the liver replaced by tumour, in percent (> 0 and ≤ 100).

@@ -4,7 +4,7 @@ import Clinical
 ///
 /// Authors write the story, the options shown and teaching points; the answer to every step
 /// comes from the clinical engine applied to the facts as they stand at that step.
-public struct ClinicalCase: Sendable, Equatable {
+public struct ClinicalCase: Sendable, Equatable, Codable {
   /// Unique across the course (`random:SEED` for a generated case).
   public var id: String
   public var title: String
@@ -35,7 +35,7 @@ public struct ClinicalCase: Sendable, Equatable {
 
 /// One stage of the story: what the learner reads, the facts as they now stand, and the
 /// questions asked about them.
-public struct CaseStage: Sendable, Equatable {
+public struct CaseStage: Sendable, Equatable, Codable {
   public var title: String
   /// Paragraphs separated by blank lines.
   public var text: String
@@ -52,7 +52,7 @@ public struct CaseStage: Sendable, Equatable {
 }
 
 /// One question of a case.
-public struct CaseStep: Sendable, Equatable {
+public struct CaseStep: Sendable, Equatable, Codable {
   /// Unique within its case.
   public var id: String
   public var kind: CaseStepKind
@@ -83,7 +83,7 @@ public struct CaseStep: Sendable, Equatable {
 }
 
 /// What a step asks about.
-public enum CaseStepKind: String, Sendable, CaseIterable {
+public enum CaseStepKind: String, Sendable, CaseIterable, Codable {
   case grade
   case who2010
   case t

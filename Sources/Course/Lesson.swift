@@ -1,5 +1,5 @@
 /// One lesson of the course: pages to read, then check questions to answer.
-public struct Lesson: Sendable, Equatable {
+public struct Lesson: Sendable, Equatable, Codable {
   /// Unique across the course; lower-case letters, digits and `-`.
   public var id: String
   public var title: String
@@ -30,7 +30,7 @@ public struct Lesson: Sendable, Equatable {
 }
 
 /// A page of reading: a title, paragraphs of text, and where they come from.
-public struct Page: Sendable, Equatable {
+public struct Page: Sendable, Equatable, Codable {
   public var title: String
   /// Paragraphs separated by blank lines.
   public var text: String
@@ -44,9 +44,9 @@ public struct Page: Sendable, Equatable {
 }
 
 /// A check question with its options, key and explanations.
-public struct Question: Sendable, Equatable {
+public struct Question: Sendable, Equatable, Codable {
   /// How a question is answered.
-  public enum Kind: String, Sendable, CaseIterable {
+  public enum Kind: String, Sendable, CaseIterable, Codable {
     case single
     case multiple
     case trueFalse = "truefalse"
@@ -83,7 +83,7 @@ public struct Question: Sendable, Equatable {
 }
 
 /// One answer option of a question.
-public struct Option: Sendable, Equatable {
+public struct Option: Sendable, Equatable, Codable {
   /// One lower-case letter, unique in its question.
   public var id: String
   public var text: String
