@@ -12,14 +12,18 @@ public struct ShellOptions: Sendable {
   public var sessionsDirectory: String
   /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name.
   public var stateDirectory: String
+  /// `$XDG_CACHE_HOME/nelm`: the checked course cache; nil to parse the course every time.
+  public var cacheDirectory: String?
 
   public init(
-    learner: String?, lessonsDirectory: String, sessionsDirectory: String, stateDirectory: String
+    learner: String?, lessonsDirectory: String, sessionsDirectory: String, stateDirectory: String,
+    cacheDirectory: String? = nil
   ) {
     self.learner = learner
     self.lessonsDirectory = lessonsDirectory
     self.sessionsDirectory = sessionsDirectory
     self.stateDirectory = stateDirectory
+    self.cacheDirectory = cacheDirectory
   }
 }
 
@@ -32,7 +36,8 @@ public enum ShellLauncher {
     InterruptFlag.install()
     let course: Course
     do {
-      course = try CourseLoader.load(from: options.lessonsDirectory)
+      course = try CourseCache.load(
+        from: options.lessonsDirectory, cacheDirectory: options.cacheDirectory)
     } catch {
       warn(error.message)
       return 1

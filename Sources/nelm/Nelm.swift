@@ -12,7 +12,8 @@ struct Nelm: ParsableCommand {
       on Frilling et al., HPB 2010; it is not clinical decision support.
       """,
     version: "0.1",
-    subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self]
+    subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self, ExportCommand.self] + ReferenceCommands.all
+      + [ScheduleCommand.self]
   )
 
   @Option(
@@ -39,7 +40,7 @@ struct Nelm: ParsableCommand {
       learner: learner ?? paths.environment["NELM_LEARNER"].flatMap { $0.isEmpty ? nil : $0 },
       lessonsDirectory: lessons ?? paths.defaultLessons(),
       sessionsDirectory: sessions ?? paths.defaultSessions(),
-      stateDirectory: paths.stateDirectory())
+      stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())
     let status = ShellLauncher.run(options)
     if status != 0 { throw ExitCode(status) }
   }

@@ -16,6 +16,11 @@ struct Paths {
     (value("XDG_STATE_HOME") ?? home + "/.local/state") + "/nelm"
   }
 
+  /// `$XDG_CACHE_HOME/nelm` (default `~/.cache/nelm`): the course cache.
+  func cacheDirectory() -> String {
+    (value("XDG_CACHE_HOME") ?? home + "/.cache") + "/nelm"
+  }
+
   /// `$NELM_SESSIONS`, else `$XDG_DATA_HOME/nelm/sessions` (default `~/.local/share`).
   func defaultSessions() -> String {
     value("NELM_SESSIONS") ?? (value("XDG_DATA_HOME") ?? home + "/.local/share") + "/nelm/sessions"
