@@ -27,6 +27,31 @@ func report(_ label: String, _ samples: [Double]) {
 }
 
 let arguments = CommandLine.arguments
+
+// `nelm-bench make-learner DIR NAME COUNT`: a learner with COUNT answers, for start-up runs.
+if arguments.count == 5, arguments[1] == "make-learner", let count = Int(arguments[4]) {
+  do {
+    let store = SessionStore(directory: URL(fileURLWithPath: arguments[2]))
+    let open = try store.open(LearnerName(arguments[3]), now: Date())
+    var session = open.session
+    let now = Date()
+    let answers = (0..<count).map { index in
+      Answer(
+        item: "nets-and-liver-metastases/q\(index % 300)", response: ["a"],
+        correct: index % 3 != 0, at: now.addingTimeInterval(Double(index - count)),
+        durationMs: 4000, hintsUsed: 0)
+    }
+    for answer in answers { session.record(answer) }
+    try open.append(answers)
+    try open.save(session)
+    open.close()
+    exit(0)
+  } catch {
+    print(error)
+    exit(1)
+  }
+}
+
 let lessonsDirectory = arguments.count > 1 ? arguments[1] : "Lessons"
 let scratch = FileManager.default.temporaryDirectory
   .appendingPathComponent("nelm-bench-\(getpid())")
@@ -34,10 +59,16 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 
 do {
   var course = Course(lessons: [])
-  let loads = try (0..<20).map { _ in
+  let loads = try (0..<10).map { _ in
     try milliseconds { course = try CourseLoader.load(from: lessonsDirectory) }
   }
-  report("load the course (\(course.lessons.count) lessons)", loads)
+  report("load the course from YAML (\(course.lessons.count) lessons, \(course.cases.count) cases)", loads)
+  let cache = scratch.appendingPathComponent("cache").path
+  _ = try CourseCache.load(from: lessonsDirectory, cacheDirectory: cache)
+  let cached = try (0..<20).map { _ in
+    try milliseconds { _ = try CourseCache.load(from: lessonsDirectory, cacheDirectory: cache) }
+  }
+  report("load the course from its checked cache", cached)
   guard let lesson = course.lessons.first, let question = lesson.questions.first else {
     print("the course has no question to answer")
     exit(1)
