@@ -20,6 +20,8 @@ let package = Package(
     .target(name: "Progress"),
     // The study flow as a state machine: a line in, styled text out. No terminal here.
     .target(name: "Tutor", dependencies: ["Course", "Clinical", "Progress"]),
+    // Pure exporters of the course and a learner's record: Anki notes, xAPI, a Markdown recap.
+    .target(name: "Exports", dependencies: ["Course", "Clinical", "Progress"]),
     // libedit, through Debian's libedit-dev.
     .systemLibrary(
       name: "CLibEdit",
@@ -31,7 +33,7 @@ let package = Package(
     .executableTarget(
       name: "nelm",
       dependencies: [
-        "Clinical", "Course", "Progress", "Tutor", "Shell",
+        "Clinical", "Course", "Progress", "Tutor", "Shell", "Exports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -41,5 +43,6 @@ let package = Package(
     .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Course", "Progress"]),
+    .testTarget(name: "ExportsTests", dependencies: ["Exports", "Course", "Clinical", "Progress"]),
   ]
 )

@@ -1,0 +1,80 @@
+import Course
+import Progress
+
+/// A readable recap of what a learner has done, in Markdown: each lesson studied with its
+/// questions right or wrong (and, for the ones missed, the key, the explanation and the
+/// source), then each case with the outcome of its steps and the teaching points.
+///
+/// An item's latest answer is the one that counts, as in the tutor's review. A case's steps
+/// are those of its current run through, as the session file keeps them.
+public enum MarkdownRecap {
+  /// The notice at the top of every recap.
+  public static let notice = """
+    > nelm is a teaching tool built on Frilling et al., HPB 2010. It is not clinical decision
+    > support: never use it to choose a treatment for a real patient.
+    """
+
+  /// The recap of `record` on `course`; it ends with a line break.
+  public static func text(for record: LearnerRecord, course: Course) -> String {
+    let catalog = ItemCatalog(course: course)
+    let latest = record.latestAnswers
+    var sections = ["# nelm recap: \(record.learner)", notice]
+    for lesson in course.lessons {
+      let answered = lesson.questions.filter { latest[lesson.itemID(of: $0)] != nil }
+      guard record.session?.lessons[lesson.id] != nil || !answered.isEmpty else { continue }
+      sections.append(lessonSection(lesson, answered, latest, record.session))
+    }
+    for id in caseIDs(record) {
+      guard let clinicalCase = catalog.clinicalCase(id: id) else { continue }
+      sections.append(caseSection(clinicalCase, latest, record.session?.cases[id]))
+    }
+    if sections.count == 2 { sections.append("Nothing studied yet.") }
+    let unknown = Set(record.answers.map(\.item)).filter { catalog.resolve($0) == nil }.count
+    if unknown > 0 {
+      sections.append(
+        "\(unknown) answered \(unknown == 1 ? "item is" : "items are") no longer in the course.")
+    }
+    return sections.joined(separator: "\n\n") + "\n"
+  }
+
+  static func lessonSection(
+    _ lesson: Lesson, _ answered: [Question], _ latest: [String: Answer], _ session: Session?
+  ) -> String {
+    let right = answered.filter { latest[lesson.itemID(of: $0)]?.correct == true }.count
+    let status = session?.lessons[lesson.id]?.completed == true ? "Completed" : "In progress"
+    var lines = [
+      "## Lesson: \(lesson.title)", "",
+      "\(status); \(right) of \(answered.count) answered questions right.",
+    ]
+    if !answered.isEmpty { lines.append("") }
+    for question in answered {
+      guard let answer = latest[lesson.itemID(of: question)] else { continue }
+      let verdict = answer.correct ? "Right" : answer.skipped ? "Skipped" : "Wrong"
+      lines.append("- **\(verdict).** \(Paragraphs.line(question.stem))")
+      guard !answer.correct else { continue }
+      func option(_ id: String) -> String {
+        let text = question.options.first { $0.id == id }.map { Paragraphs.line($0.text) }
+        return text.map { "\(id)) \($0)" } ?? id
+      }
+      if !answer.skipped {
+        lines.append("  - You answered: " + answer.response.map(option).joined(separator: "; "))
+      }
+      lines += [
+        "  - Answer: " + question.key.sorted().map(option).joined(separator: "; "),
+        "  - Why: " + Paragraphs.line(question.explanation),
+        "  - Source: " + Paragraphs.line(question.source),
+      ]
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The cases with a place in the session file or an answer in the log, sorted by id.
+  static func caseIDs(_ record: LearnerRecord) -> [String] {
+    var ids = Set(record.session?.cases.keys.map { $0 } ?? [])
+    for answer in record.answers {
+      let parts = answer.item.split(separator: "/").map(String.init)
+      if parts.count == 3, parts[0] == "case" { ids.insert(parts[1]) }
+    }
+    return ids.sorted()
+  }
+}

@@ -1,0 +1,98 @@
+import Course
+import Foundation
+
+extension XAPIExport {
+  /// The object of a statement: an item, a lesson or a case, with what xAPI can say of it.
+  struct Activity {
+    /// `https://nelm.invalid/items/<item id>`, `/lessons/<id>` or `/cases/<id>`.
+    var id: String
+    var definition: [JSONValue.Member]
+    /// The lesson or case an item belongs to, named in the statement's context.
+    var parent: JSONValue?
+
+    var json: JSONValue {
+      .object([
+        .init("objectType", .string("Activity")),
+        .init("id", .string(id)),
+        .init("definition", .object(definition)),
+      ])
+    }
+
+    static let interactionType = "http://adlnet.gov/expapi/activities/cmi.interaction"
+
+    /// An item as a `choice` interaction: its question, choices and right responses from the
+    /// course. An item the course no longer has (or a step without a key) keeps its id and
+    /// type only.
+    static func item(_ item: String, in catalog: ItemCatalog) -> Activity {
+      var activity = Activity(
+        id: iri("items", item),
+        definition: [
+          .init("type", .string(interactionType)), .init("interactionType", .string("choice")),
+        ])
+      switch catalog.resolve(item) {
+      case .question(let lesson, let question):
+        activity.definition.insert(.init("name", english(question.stem)), at: 0)
+        activity.definition += [
+          .init(
+            "correctResponsesPattern",
+            .array([.string(question.key.sorted().joined(separator: "[,]"))])),
+          .init("choices", choices(question.options.map { ($0.id, $0.text) })),
+        ]
+        activity.parent = lessonActivity(lesson.id, title: lesson.title).json
+      case .caseStep(let clinicalCase, let step, let index):
+        activity.parent = caseActivity(clinicalCase.id, title: clinicalCase.title).json
+        guard let keyed = KeyedStep(clinicalCase, step, index: index) else { break }
+        let name = "\(clinicalCase.title), step \(index + 1): \(keyed.question)"
+        activity.definition.insert(.init("name", english(name)), at: 0)
+        let patterns = [keyed.key.correct.joined(separator: "[,]")] + keyed.key.acceptable
+        activity.definition += [
+          .init("correctResponsesPattern", .array(patterns.map(JSONValue.string))),
+          .init("choices", choices(keyed.key.choices.map { ($0.id, $0.label) })),
+        ]
+      case nil:
+        break
+      }
+      return activity
+    }
+
+    /// A lesson, for a completion or as an item's parent.
+    static func lesson(_ id: String, in catalog: ItemCatalog) -> Activity {
+      lessonActivity(id, title: catalog.course.lessons.first { $0.id == id }?.title)
+    }
+
+    /// A case, authored or generated, for a completion or as a step's parent.
+    static func clinicalCase(_ id: String, in catalog: ItemCatalog) -> Activity {
+      caseActivity(id, title: catalog.clinicalCase(id: id)?.title)
+    }
+
+    private static func lessonActivity(_ id: String, title: String?) -> Activity {
+      Activity(
+        id: iri("lessons", id),
+        definition: (title.map { [.init("name", english($0))] } ?? [])
+          + [.init("type", .string("http://adlnet.gov/expapi/activities/lesson"))])
+    }
+
+    private static func caseActivity(_ id: String, title: String?) -> Activity {
+      Activity(
+        id: iri("cases", id),
+        definition: (title.map { [.init("name", english($0))] } ?? [])
+          + [.init("type", .string("http://adlnet.gov/expapi/activities/simulation"))])
+    }
+
+    private static func iri(_ kind: String, _ id: String) -> String {
+      "\(homePage)/\(kind)/"
+        + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)
+    }
+
+    private static func english(_ text: String) -> JSONValue {
+      .object([.init("en-US", .string(Paragraphs.line(text)))])
+    }
+
+    private static func choices(_ pairs: [(id: String, text: String)]) -> JSONValue {
+      .array(
+        pairs.map {
+          .object([.init("id", .string($0.id)), .init("description", english($0.text))])
+        })
+    }
+  }
+}

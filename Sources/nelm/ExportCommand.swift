@@ -1,0 +1,190 @@
+import ArgumentParser
+import Course
+import Exports
+import Foundation
+import Progress
+
+/// `nelm export anki|xapi|markdown FILE`: the course as Anki notes, a learner's answers as
+/// xAPI statements, or a learner's recap in Markdown.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export the course to Anki, or a learner's progress as xAPI or Markdown.",
+    discussion: "FILE '-' writes to standard output.",
+    subcommands: [Anki.self, XAPI.self, Markdown.self])
+}
+
+extension ExportCommand {
+  /// `nelm export anki FILE`: every check question and authored case step as an Anki note.
+  struct Anki: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the course's questions and case steps as an Anki import file.",
+      discussion: """
+        Import it with File > Import (Anki 2.1.55 or later): each lesson gets a deck under \
+        'nelm', and importing a newer export updates the notes instead of adding copies.
+        """)
+
+    @Argument(help: "The file to write, or '-' for standard output.")
+    var file: String
+
+    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    var lessons: String?
+
+    func run() throws {
+      let course = try ExportCommand.loadCourse(lessons)
+      try ExportCommand.write(AnkiExport.text(of: course), to: file) {
+        "\(AnkiExport.notes(of: course).count) notes"
+      }
+    }
+  }
+
+  /// `nelm export xapi FILE`: a learner's answers and completions as xAPI statements.
+  struct XAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "xapi",
+      abstract: "Write a learner's answers and completions as a JSON array of xAPI statements.")
+
+    @Argument(help: "The file to write, or '-' for standard output.")
+    var file: String
+
+    @OptionGroup var record: RecordOptions
+
+    func run() throws {
+      let (course, learner) = try record.load()
+      let statements = XAPIExport.statements(for: learner, course: course)
+      try ExportCommand.write(XAPIExport.text(for: learner, course: course), to: file) {
+        "\(statements.count) statements"
+      }
+    }
+  }
+
+  /// `nelm export markdown FILE`: a readable recap of a learner's lessons and cases.
+  struct Markdown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a learner's recap: lessons with answers right and wrong, cases, points.")
+
+    @Argument(help: "The file to write, or '-' for standard output.")
+    var file: String
+
+    @OptionGroup var record: RecordOptions
+
+    func run() throws {
+      let (course, learner) = try record.load()
+      try ExportCommand.write(MarkdownRecap.text(for: learner, course: course), to: file) {
+        "the recap of \(learner.learner)"
+      }
+    }
+  }
+
+  static let lessonsHelp =
+    "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons."
+
+  /// Where a learner's record is read from.
+  struct RecordOptions: ParsableArguments {
+    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    var lessons: String?
+
+    @ArgumentParser.Option(
+      help: ArgumentHelp(
+        "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
+        valueName: "name"))
+    var learner: String?
+
+    @ArgumentParser.Option(
+      help: ArgumentHelp(
+        "Where session files are kept. Default: $NELM_SESSIONS, else "
+          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"))
+    var sessions: String?
+
+    /// The course and the learner's record; exits 1 with a message when either is missing.
+    func load() throws -> (Course, LearnerRecord) {
+      let course = try ExportCommand.loadCourse(lessons)
+      let paths = Paths(environment: ProcessInfo.processInfo.environment)
+      let arguments = CommandLine.arguments
+      let remembered = try? String(
+        contentsOfFile: paths.stateDirectory() + "/learner", encoding: .utf8)
+      guard
+        let name = learner ?? ExportCommand.lastValue(of: "--learner", in: arguments)
+          ?? paths.environment["NELM_LEARNER"].flatMap({ $0.isEmpty ? nil : $0 })
+          ?? remembered?.trimmingCharacters(in: .whitespacesAndNewlines)
+      else { throw failure("no learner given: pass --learner NAME or set NELM_LEARNER") }
+      let directory =
+        sessions ?? ExportCommand.lastValue(of: "--sessions", in: arguments)
+        ?? paths.defaultSessions()
+      do {
+        let store = SessionStore(directory: URL(fileURLWithPath: directory))
+        return (course, try LearnerRecord.read(try LearnerName(name), from: store))
+      } catch let error as ExportError {
+        throw failure(error.message)
+      } catch let error as ProgressError {
+        throw failure(error.message)
+      }
+    }
+  }
+}
+
+extension ExportCommand {
+  /// The course in `directory`, else in the last `--lessons` on the command line, else the
+  /// default (`Paths.defaultLessons`); exits 1 with its problems when it does not load.
+  static func loadCourse(_ directory: String?) throws -> Course {
+    let folder =
+      directory ?? lastValue(of: "--lessons", in: CommandLine.arguments)
+      ?? Paths(environment: ProcessInfo.processInfo.environment).defaultLessons()
+    do {
+      return try CourseLoader.load(from: folder)
+    } catch .invalid(let diagnostics) {
+      for diagnostic in diagnostics { printError(diagnostic.description) }
+      throw failure("the course in \(folder) does not load; `nelm lint \(folder)` checks it")
+    } catch {
+      throw failure(error.message)
+    }
+  }
+
+  /// The last `NAME VALUE` or `NAME=VALUE` before any `--` in `arguments`.
+  ///
+  /// The root command declares `--lessons`, `--learner` and `--sessions` too, and
+  /// ArgumentParser gives the root every occurrence, even one written after `export xapi`;
+  /// the subcommand's own property then stays nil, so the value is read back from the
+  /// command line, which the parser has validated (as `nelm case` does for `--lessons`).
+  static func lastValue(of name: String, in arguments: [String]) -> String? {
+    var found: String?
+    var index = arguments.startIndex
+    while index < arguments.endIndex, arguments[index] != "--" {
+      let argument = arguments[index]
+      if argument == name, index + 1 < arguments.endIndex {
+        found = arguments[index + 1]
+        index += 1
+      } else if argument.hasPrefix(name + "=") {
+        found = String(argument.dropFirst(name.count + 1))
+      }
+      index += 1
+    }
+    return found
+  }
+
+  /// Writes `text` to `file` (replacing it whole), or to standard output for `-`; after a
+  /// file, says what was written.
+  static func write(_ text: String, to file: String, what: () -> String) throws {
+    if file == "-" {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    } catch {
+      let reason = (error as NSError).localizedDescription
+      throw failure("cannot write \(file): \(reason)")
+    }
+    print("Wrote \(what()) to \(file).")
+  }
+
+  private static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
+
+/// Prints `message` on standard error; the exit code to throw.
+private func failure(_ message: String) -> ExitCode {
+  FileHandle.standardError.write(Data(("nelm export: " + message + "\n").utf8))
+  return ExitCode(1)
+}
