@@ -48,13 +48,35 @@ public struct Session: Codable, Sendable, Equatable {
   /// Counts an answer and, for a reviewable item, updates its record. The answer itself is
   /// written to the log by the caller (the shell, through `OpenSession.append`).
   public mutating func record(_ answer: Answer) {
+    record(answer, scheduler: FSRSScheduler())
+  }
+
+  /// Counts an answer and, for a reviewable item, updates its record and schedules its next
+  /// review with `scheduler`, rated by `RatingRule` from the answer.
+  public mutating func record(_ answer: Answer, scheduler: FSRSScheduler = FSRSScheduler()) {
     answerCount += 1
     guard answer.isReviewable else { return }
-    var record = items[answer.item] ?? ItemRecord()
+    let previous = items[answer.item]
+    var record = previous ?? ItemRecord()
     record.attempts += 1
     if answer.correct { record.correctCount += 1 }
     record.last = answer
+    let rating = RatingRule.rating(for: answer, previous: previous)
+    // Rounded as the file keeps dates, so the session in memory equals the one read back.
+    let at = answer.at.roundedToMilliseconds
+    record.review = scheduler.review(record.review, rating: rating, at: at).roundedToMilliseconds
     items[answer.item] = record
+  }
+
+  /// The items whose review is due by `date` plus `window` seconds, oldest due first (ties
+  /// in item-id order).
+  public func due(at date: Date, within window: TimeInterval = 0) -> [(item: String, due: Date)] {
+    let limit = date.addingTimeInterval(window)
+    return items.compactMap { id, record in
+      guard let review = record.review, review.due <= limit else { return nil }
+      return (item: id, due: review.due)
+    }
+    .sorted { ($0.due, $0.item) < ($1.due, $1.item) }
   }
 }
 
@@ -93,11 +115,19 @@ public struct ItemRecord: Codable, Sendable, Equatable {
   public var correctCount: Int
   /// The latest answer.
   public var last: Answer?
+  /// When the item comes back and what the scheduler knows of it (FSRS); nil in files
+  /// written before review scheduling, and then started afresh on the next answer.
+  public var review: ReviewState?
+  /// Marked by the learner with `flag`, for `review flagged`; nil when never flagged.
+  public var flagged: Bool?
 
-  public init(attempts: Int = 0, correctCount: Int = 0, last: Answer? = nil) {
+  public init(
+    attempts: Int = 0, correctCount: Int = 0, last: Answer? = nil, review: ReviewState? = nil
+  ) {
     self.attempts = attempts
     self.correctCount = correctCount
     self.last = last
+    self.review = review
   }
 }
 

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import Progress
+
+/// `nelm schedule replay FILE`: the review scheduler (FSRS-6) run on a history of ratings.
+struct ScheduleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schedule",
+    abstract: "Run the review scheduler (FSRS-6) on a history of ratings.",
+    discussion: "See Docs/review-scheduling.md.",
+    subcommands: [Replay.self])
+}
+
+extension ScheduleCommand {
+  /// `nelm schedule replay FILE|-`: the state after each review of a history.
+  struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Replay a review history and print the state after each review.",
+      discussion: """
+        FILE holds a JSON array of {"rating": 1-4, "at": "ISO-8601 UTC"}, oldest first \
+        (1 again, 2 hard, 3 good, 4 easy), for one item starting new. The scheduler uses the \
+        default FSRS-6 parameters, desired retention 0.9, learning steps 1 min and 10 min, \
+        relearning step 10 min, no fuzzing. Bad input exits with status 2.
+        """)
+
+    @Argument(help: "A JSON review history, or '-' to read standard input.")
+    var file: String
+
+    @Flag(help: "Print one JSON object a line: {stability, difficulty, due, state}.")
+    var json = false
+
+    func run() throws {
+      let label = file == "-" ? "<stdin>" : file
+      let data = try readInput(label: label)
+      let (reviews, problems) = FSRSReplay.parse(data)
+      guard problems.isEmpty else {
+        printError(problems.map { "\(label): \($0.message)" }.joined(separator: "\n"))
+        throw ExitCode(2)
+      }
+      let states = FSRSReplay.replay(reviews)
+      var out = ""
+      out.reserveCapacity(states.count * 120)
+      if json {
+        for state in states { out += Self.jsonLine(state) + "\n" }
+      } else {
+        out = Self.table(reviews, states).joined(separator: "\n") + "\n"
+      }
+      FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.
+    static func jsonLine(_ state: ReviewState) -> String {
+      let due = SessionCoding.string(from: state.due) ?? ""
+      return "{\"stability\": \(number(state.stability)), "
+        + "\"difficulty\": \(number(state.difficulty)), \"due\": \"\(due)\", "
+        + "\"state\": \"\(state.phase.rawValue)\"}"
+    }
+
+    /// A JSON number; Swift's shortest round-trip form is valid JSON.
+    private static func number(_ value: Double?) -> String {
+      guard let value, value.isFinite else { return "null" }
+      return String(value)
+    }
+
+    private func readInput(label: String) throws -> Data {
+      if file == "-" {
+        return FileHandle.standardInput.readDataToEndOfFile()
+      }
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+        printError("\(label): no such file")
+        throw ExitCode(2)
+      }
+      guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
+        printError("\(label): cannot read the file")
+        throw ExitCode(2)
+      }
+      return data
+    }
+
+    private func printError(_ text: String) {
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+  }
+}
+
+extension ScheduleCommand.Replay {
+  /// The human form: a header and one row per review, with the wait until the next one.
+  static func table(_ reviews: [FSRSReplay.Review], _ states: [ReviewState]) -> [String] {
+    let header = [
+      "#", "rating", "at", "state", "step", "stability", "difficulty", "next in", "due",
+    ]
+    var rows = [header]
+    for (index, (review, state)) in zip(reviews, states).enumerated() {
+      rows.append([
+        String(index), review.rating.name, SessionCoding.string(from: review.at) ?? "",
+        state.phase.rawValue, state.step.map(String.init) ?? "-",
+        state.stability.map { String(format: "%.4f", $0) } ?? "-",
+        state.difficulty.map { String(format: "%.4f", $0) } ?? "-",
+        wait(state.due.timeIntervalSince(review.at)), SessionCoding.string(from: state.due) ?? "",
+      ])
+    }
+    // Text columns to the left, numbers to the right.
+    let rightAligned: Set = [0, 4, 5, 6, 7]
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { column, cell in
+        let pad = String(repeating: " ", count: widths[column] - cell.count)
+        return rightAligned.contains(column) ? pad + cell : cell + pad
+      }
+      .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+  }
+
+  /// A wait in the largest unit that fits: `5.5 min`, `10 min`, `3 d`.
+  private static func wait(_ seconds: TimeInterval) -> String {
+    func amount(_ value: Double, _ unit: String) -> String {
+      let rounded = (value * 10).rounded() / 10
+      let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+      return text + " " + unit
+    }
+    if seconds < 3600 { return amount(seconds / 60, "min") }
+    if seconds < 86_400 { return amount(seconds / 3600, "h") }
+    return amount(seconds / 86_400, "d")
+  }
+}
