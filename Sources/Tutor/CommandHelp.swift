@@ -31,6 +31,15 @@ public struct CommandHelp: Sendable, Equatable {
         "A block of cases (authored first, then generated) with a summary at the end; `quiz` alone resumes one left halfway.",
       aliases: [], inLesson: false),
     CommandHelp(
+      name: "review", usage: "review [incorrect | flagged]",
+      summary:
+        "Answer the items due for review, oldest first (spaced repetition, FSRS); or those you got wrong last time, or flagged.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "flag", usage: "flag",
+      summary: "Mark the question or case step on screen for `review flagged` (again to unmark).",
+      aliases: [], inLesson: false),
+    CommandHelp(
       name: "progress", usage: "progress [--json]",
       summary: "Your progress: lessons, accuracy by topic and step kind, streak, the last 30 days.",
       aliases: [], inLesson: false),

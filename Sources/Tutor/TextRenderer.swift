@@ -25,9 +25,11 @@ public struct TextRenderer: Sendable {
     case .blank:
       return [""]
     case .raw(let text):
-      return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      return Self.printable(text).split(separator: "\n", omittingEmptySubsequences: false)
+        .map(String.init)
     case .rule(let left, let right):
-      let leftPart = "── \(left) "
+      let right = Self.printable(right)
+      let leftPart = "── \(Self.printable(left)) "
       let rightPart = right.isEmpty ? "" : " \(right)"
       let fill = max(3, width - leftPart.count - rightPart.count)
       let line = leftPart + String(repeating: "─", count: fill) + rightPart
@@ -35,7 +37,8 @@ public struct TextRenderer: Sendable {
       // Too narrow for one line: the source goes on its own line.
       return [paint(leftPart + String(repeating: "─", count: 3), .accent), paint(right, .dim)]
     case .paragraph(let spans, let indent, let hang):
-      return wrap(spans, indent: indent, hang: hang)
+      let safe = spans.map { Span(Self.printable($0.text), $0.style) }
+      return wrap(safe, indent: indent, hang: hang)
     }
   }
 
@@ -114,5 +117,77 @@ public struct TextRenderer: Sendable {
     case .accent: code = "36"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+}
+
+// Lesson and case files are shared, and error messages echo what was typed: neither may
+// drive the terminal. Everything the renderer prints passes through `printable` first.
+extension TextRenderer {
+  /// `text` without what a terminal would obey rather than show: escape sequences (CSI, OSC
+  /// such as OSC 52 clipboard writes, DCS and the like, with their C1 forms), other C0 and C1
+  /// controls and DEL, and the bidirectional overrides and isolates that reorder what follows
+  /// them. Newlines stay; a tab becomes four spaces.
+  public static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: needsCare) else { return text }
+    var out = String.UnicodeScalarView()
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      switch scalar.value {
+      case 0x0A: out.append(scalar)
+      case 0x09: out.append(contentsOf: "    ".unicodeScalars)
+      case 0x1B: skipEscape(&scalars)
+      case 0x9B: skipControlSequence(&scalars)
+      case 0x90, 0x98, 0x9D, 0x9E, 0x9F: skipString(&scalars)
+      case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: continue
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  private static func needsCare(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A: false
+    case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  /// Skips what follows an ESC: `[` starts a control sequence, `]`, `P`, `X`, `^` and `_`
+  /// a string up to its terminator; anything else is intermediates and one final byte.
+  private static func skipEscape(_ scalars: inout String.UnicodeScalarView.Iterator) {
+    guard let next = scalars.next() else { return }
+    switch next {
+    case "[": skipControlSequence(&scalars)
+    case "]", "P", "X", "^", "_": skipString(&scalars)
+    default:
+      var current = next
+      // Intermediate bytes (0x20–0x2F) come before the final one.
+      while (0x20...0x2F).contains(current.value), let following = scalars.next() {
+        current = following
+      }
+    }
+  }
+
+  /// Skips parameters and intermediates up to the final byte (0x40–0x7E) of a CSI sequence.
+  private static func skipControlSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+    while let scalar = scalars.next() {
+      if (0x40...0x7E).contains(scalar.value) || !(0x20...0x7E).contains(scalar.value) { return }
+    }
+  }
+
+  /// Skips an OSC, DCS, SOS, PM or APC string up to BEL, ST or an ESC; an unterminated
+  /// string runs to the end of the text.
+  private static func skipString(_ scalars: inout String.UnicodeScalarView.Iterator) {
+    while let scalar = scalars.next() {
+      switch scalar.value {
+      case 0x07, 0x9C: return
+      case 0x1B:
+        // `ESC \` (ST) ends the string, and so does any other escape, skipped with it.
+        skipEscape(&scalars)
+        return
+      default: continue
+      }
+    }
   }
 }

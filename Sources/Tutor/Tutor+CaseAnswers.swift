@@ -48,7 +48,8 @@ extension Tutor {
         durationMs: milliseconds(from: run.shownAt, to: now), hintsUsed: 0,
         outcome: verdict.outcome.rawValue))
     advanceCase(item, step: step, outcome: verdict.outcome.rawValue, now: now)
-    var blocks = caseFeedback(step, key: key, verdict: verdict, response: response)
+    var blocks = caseFeedback(
+      step, key: key, verdict: verdict, response: response, source: item.source)
     if overTime {
       blocks.insert(
         .text("Over time: \(Int(seconds)) s for a \(Int(Tutor.timedStepSeconds)) s step.", .bad),
@@ -99,7 +100,7 @@ extension Tutor {
   }
 
   func caseFeedback(
-    _ step: CaseStep, key: CaseAnswerKey, verdict: CaseVerdict, response: [String]
+    _ step: CaseStep, key: CaseAnswerKey, verdict: CaseVerdict, response: [String], source: String
   ) -> [Block] {
     func label(_ id: String) -> String {
       guard let index = key.choices.firstIndex(where: { $0.id == id }) else { return id }
@@ -145,8 +146,7 @@ extension Tutor {
     if let points = step.points, !why.contains(where: { points.contains($0) }) {
       blocks += [Block].paragraphs(of: points)
     }
-    let source = step.source ?? (mode.caseRun?.clinicalCase.source ?? "")
-    blocks.append(.paragraph([Span("Source: ", .dim), Span(source, .dim)]))
+    blocks.append(.paragraph([Span("Source: ", .dim), Span(step.source ?? source, .dim)]))
     return blocks
   }
 }

@@ -111,6 +111,16 @@ extension Tutor {
       blocks += [.blank, .text(stage.title, .strong)] + [Block].paragraphs(of: stage.text)
     }
     blocks += [.blank, .rule("Step \(position + 1)/\(item.steps.count)", right: "")]
+    blocks += stepQuestionBlocks(step)
+    run.shownAt = clock()
+    run.awaitingContinue = false
+    mode = .casing(run)
+    return Reply(blocks)
+  }
+
+  /// A case step's question: the "what if", the question and the lettered choices.
+  func stepQuestionBlocks(_ step: CaseStep) -> [Block] {
+    var blocks: [Block] = []
     if let whatIf = step.whatIf {
       blocks.append(.paragraph([Span("What if: ", .accent), Span(whatIf + "?")]))
     }
@@ -129,10 +139,7 @@ extension Tutor {
         : "Answer with one letter · skip · menu"
       blocks.append(.text(instructions, .dim))
     }
-    run.shownAt = clock()
-    run.awaitingContinue = false
-    mode = .casing(run)
-    return Reply(blocks)
+    return blocks
   }
 
   static func letter(_ index: Int) -> String {

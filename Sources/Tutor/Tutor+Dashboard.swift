@@ -127,8 +127,26 @@ extension Tutor {
       })
   }
 
-  /// The due-item lines of `progress`; empty until items have review states.
-  func dueBlocks() -> [Block] { [] }
+  /// Items due for review today (by the end of the day) and within the week.
+  func dueCounts() -> (today: Int, week: Int) {
+    let now = clock()
+    let endOfToday = Calendar.current.startOfDay(for: now).addingTimeInterval(86_400)
+    let today = session.due(at: endOfToday).count
+    let week = session.due(at: endOfToday, within: 6 * 86_400).count
+    return (today, week)
+  }
+
+  /// The due-item line of `progress`.
+  func dueBlocks() -> [Block] {
+    let due = dueCounts()
+    return [
+      .blank,
+      .paragraph([
+        Span("Due for review: ", .strong), Span("\(due.today) today · \(due.week) this week"),
+        Span(due.today > 0 ? "  (`review`)" : "", .dim),
+      ]),
+    ]
+  }
 
   private func progressJSON(_ stats: DashboardStats) -> String {
     func score(_ s: DashboardStats.Score) -> [String: Any] {
@@ -150,6 +168,7 @@ extension Tutor {
         ["date": $0.date.formatted(dayStyle), "answers": $0.answers, "right": $0.right]
       },
       "weakest": stats.weakest.map(\.name),
+      "due": ["today": dueCounts().today, "week": dueCounts().week],
     ]
     let data =
       (try? JSONSerialization.data(

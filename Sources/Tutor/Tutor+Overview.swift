@@ -28,6 +28,11 @@ extension Tutor {
     } else {
       blocks.append(.text("Welcome back, \(session.learner). `lessons` shows your progress."))
     }
+    let due = session.due(at: clock()).count
+    if due > 0 {
+      let noun = due == 1 ? "item is" : "items are"
+      blocks.append(.text("\(due) \(noun) due for review: `review`.", .accent))
+    }
     return blocks
   }
 

@@ -15,6 +15,7 @@ public struct Tutor {
     case casing(CaseRun)
     /// `reset` asked for confirmation; the next line answers it.
     case confirming(lessonID: String)
+    case reviewing(ReviewRun)
   }
 
   /// The state of an open lesson that is not worth saving: timing and hints of the question
@@ -56,6 +57,7 @@ public struct Tutor {
   public var prompt: String {
     if case .walking = mode { return "algorithm> " }
     if case .casing(let run) = mode { return run.awaitingContinue ? "case> " : "answer> " }
+    if case .reviewing(let run) = mode { return run.awaitingContinue ? "review> " : "answer> " }
     guard case .studying(let study) = mode else { return "nelm> " }
     if !study.awaitingContinue, case .question = currentStep(study) { return "answer> " }
     return "nelm \(study.lessonIndex + 1)> "
@@ -77,6 +79,9 @@ public struct Tutor {
     if case .casing(let run) = mode {
       if let reply = acceptInCase(trimmed, run) { return reply }
     }
+    if case .reviewing(let run) = mode {
+      if let reply = acceptInReview(trimmed, run) { return reply }
+    }
     if case .walking(var walk) = mode, !Tutor.isShellCommand(trimmed) {
       let (blocks, isError) = walk.accept(trimmed)
       mode = walk.current == nil ? .top : .walking(walk)
@@ -95,6 +100,10 @@ public struct Tutor {
   /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
   /// Nothing answered is lost: answers and positions are saved as they happen.
   public mutating func interrupt() -> Reply {
+    if case .reviewing = mode {
+      mode = .top
+      return Reply([.text("Review stopped; what you answered is saved. `review` goes on.", .dim)])
+    }
     if case .casing(let run) = mode {
       mode = .top
       let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
@@ -129,12 +138,29 @@ public struct Tutor {
     case "history": return historyCommand(arguments)
     case "learners": return learnersCommand()
     case "reset": return resetCommand(arguments)
+    case "review": return reviewCommand(arguments)
+    case "flag": return flagCommand()
+    case "skip" where mode.reviewRun != nil:
+      return mode.reviewRun.map { skipReviewItem($0) } ?? Reply()
+    case "hint" where mode.reviewRun != nil:
+      return mode.reviewRun.map { reviewHint($0) } ?? Reply()
+    case "next" where mode.reviewRun?.awaitingContinue == true:
+      return acceptInReview(
+        "",
+        mode.reviewRun
+          ?? ReviewRun(
+            queue: [], index: 0, shownAt: clock(), hintsUsed: 0, awaitingContinue: true, right: 0))
+        ?? Reply()
     case "quiz": return quizCommand(arguments)
     case "skip" where mode.caseRun != nil:
       return mode.caseRun.map { skipCaseStep($0) } ?? Reply()
     case "next" where mode.caseRun?.awaitingContinue == true:
       return showCaseStep(withStory: false)
     case "menu" where !isStudying:
+      if mode.reviewRun != nil {
+        mode = .top
+        return Reply([.text("Review stopped; what you answered is saved.", .dim)])
+      }
       if let run = mode.caseRun {
         mode = .top
         let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
