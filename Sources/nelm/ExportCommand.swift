@@ -172,7 +172,14 @@ extension ExportCommand {
     do {
       try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
     } catch {
-      let reason = (error as NSError).localizedDescription
+      // The system's reason ("No such file or directory") when Foundation has one.
+      let nsError = error as NSError
+      var reason = nsError.localizedDescription
+      if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error,
+        (underlying as NSError).domain == NSPOSIXErrorDomain
+      {
+        reason = String(cString: strerror(Int32((underlying as NSError).code)))
+      }
       throw failure("cannot write \(file): \(reason)")
     }
     print("Wrote \(what()) to \(file).")
