@@ -4,10 +4,13 @@ public struct Course: Sendable, Equatable {
   public var lessons: [Lesson]
   /// Authored clinical cases (from `cases/`), sorted by id.
   public var cases: [ClinicalCase]
+  /// The abbreviations of the course (from `glossary.yaml`), in the order written.
+  public var glossary: [GlossaryEntry]
 
-  public init(lessons: [Lesson], cases: [ClinicalCase] = []) {
+  public init(lessons: [Lesson], cases: [ClinicalCase] = [], glossary: [GlossaryEntry] = []) {
     self.lessons = lessons.sorted { $0.order < $1.order }
     self.cases = cases.sorted { $0.id < $1.id }
+    self.glossary = glossary
   }
 
   /// The authored case with this id.

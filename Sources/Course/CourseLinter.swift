@@ -6,11 +6,16 @@ public enum CourseLinter {
   /// - Throws: `.notADirectory` or `.unreadable` when the folder cannot be listed.
   public static func lint(directory: String) throws(CourseError) -> LintReport {
     let scan = try CourseScanner.scan(directory: directory)
-    return LintReport(
+    var report = LintReport(
       directory: directory, files: scan.files, diagnostics: scan.diagnostics,
       lessonCount: scan.lessons.count,
       questionCount: scan.lessons.reduce(0) { $0 + $1.questions.count },
       caseCount: scan.cases.count)
+    report.pageCount = scan.lessons.reduce(0) { $0 + $1.pages.count }
+    report.glossaryCount = scan.glossary.count
+    report.sourceCount =
+      SourceCatalog.entries(in: Course(lessons: scan.lessons, cases: scan.cases)).count
+    return report
   }
 }
 
@@ -28,6 +33,12 @@ public struct LintReport: Sendable, Equatable {
   public var questionCount: Int
   /// Cases (from `cases/`) read without a problem.
   public var caseCount: Int
+  /// Pages in the lessons read without a problem.
+  public var pageCount = 0
+  /// Distinct references cited by those lessons and cases (`CourseIndex.sources()`).
+  public var sourceCount = 0
+  /// Glossary entries, when the glossary file has no problem.
+  public var glossaryCount = 0
 
   /// Creates a report; `CourseLinter.lint(directory:)` is the usual source.
   public init(

@@ -1,19 +1,23 @@
 import Foundation
 
-/// The one path under both `CourseLoader` and `CourseLinter`: list a folder's lesson files and
-/// its `cases/` folder's case files, decode each on its own, then run the course-wide checks.
+/// The one path under both `CourseLoader` and `CourseLinter`: list a folder's lesson files, its
+/// glossary file and its `cases/` folder's case files, decode each on its own, then run the
+/// course-wide checks.
 ///
 /// Only `lessonFiles(in:)` and `read(file:)` touch the disk; decoding and checking are pure
 /// functions of the files' names and text, so a cache keyed by content can slot in between.
 enum CourseScanner {
   /// The outcome of reading a folder.
   struct Scan: Sendable {
-    /// Every lesson file, as `DIR/name.yaml`, sorted by name, then every case file.
+    /// Every lesson file, as `DIR/name.yaml`, sorted by name, then the glossary file (if any),
+    /// then every case file.
     var files: [String]
     /// The lessons of the files that have no problem, in file order.
     var lessons: [Lesson]
     /// The cases of the case files that have no problem, in file order.
     var cases: [ClinicalCase] = []
+    /// The entries of the glossary file when it has no problem; empty without one.
+    var glossary: [GlossaryEntry] = []
     /// Every problem in every file, in reading order.
     var diagnostics: [Diagnostic]
   }
@@ -21,24 +25,32 @@ enum CourseScanner {
   /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
   /// folder; a course without a `cases/` folder has no cases.
   static func scan(directory: String) throws(CourseError) -> Scan {
-    let files = try lessonFiles(in: directory)
+    let all = try lessonFiles(in: directory)
+    // `glossary.yaml` sits beside the lessons but is not one.
+    let files = all.filter { !GlossaryDecoder.isGlossary($0) }
+    let glossaries = all.filter(GlossaryDecoder.isGlossary).map(readGlossary(file:))
     let casesFolder = (directory.hasSuffix("/") ? directory : directory + "/") + "cases"
     var isDirectory: ObjCBool = false
     let caseFiles =
       FileManager.default.fileExists(atPath: casesFolder, isDirectory: &isDirectory)
         && isDirectory.boolValue ? try lessonFiles(in: casesFolder) : []
-    return check(files.map(read(file:)), cases: caseFiles.map(readCase(file:)))
+    return check(
+      files.map(read(file:)), cases: caseFiles.map(readCase(file:)), glossaries: glossaries)
   }
 
   /// Runs the course-wide checks over files decoded one by one.
-  static func check(_ decoded: [DecodedLesson], cases: [DecodedCase] = []) -> Scan {
+  static func check(
+    _ decoded: [DecodedLesson], cases: [DecodedCase] = [], glossaries: [DecodedGlossary] = []
+  ) -> Scan {
     let diagnostics =
       decoded.flatMap(\.diagnostics) + CourseChecks.duplicates(in: decoded)
       + cases.flatMap(\.diagnostics) + CaseChecks.duplicates(in: cases)
+      + glossaries.flatMap(\.diagnostics) + GlossaryChecks.check(glossaries)
     return Scan(
-      files: decoded.map(\.file) + cases.map(\.file),
+      files: decoded.map(\.file) + glossaries.map(\.file) + cases.map(\.file),
       lessons: decoded.compactMap(\.lesson),
       cases: cases.compactMap(\.clinicalCase),
+      glossary: glossaries.flatMap { $0.entries ?? [] },
       diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder))
   }
 
@@ -75,6 +87,14 @@ enum CourseScanner {
   static func readCase(file: String) -> DecodedCase {
     switch text(of: file) {
     case .success(let text): CaseDecoder.decode(yaml: text, file: file)
+    case .failure(let problem): .failed(file: file, problem.message)
+    }
+  }
+
+  /// Reads and decodes the glossary file, as `read(file:)` does a lesson file.
+  static func readGlossary(file: String) -> DecodedGlossary {
+    switch text(of: file) {
+    case .success(let text): GlossaryDecoder.decode(yaml: text, file: file)
     case .failure(let problem): .failed(file: file, problem.message)
     }
   }

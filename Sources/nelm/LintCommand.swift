@@ -2,19 +2,24 @@ import ArgumentParser
 import Course
 import Foundation
 
-/// `nelm lint [DIR]`: checks every lesson file and prints each problem as
-/// `file:line:column: message`.
+/// `nelm lint [--json] [DIR]`: checks every lesson file and prints each problem as
+/// `file:line:column: message`, or the counts and problems as one JSON object.
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
     abstract: "Check every lesson file and report problems.",
     discussion: """
       Prints each problem as file:line:column: message on standard output and a summary on \
-      standard error. Exits 1 when there is any problem, 0 otherwise.
+      standard error. With --json, prints one object instead: {"lessons", "pages", \
+      "questions", "cases", "sources", "glossary", "problems": [{"file", "line", "column", \
+      "message"}]}. Exits 1 when there is any problem, 0 otherwise.
       """)
 
   @Argument(help: "The lesson folder (default: $NELM_LESSONS, else Lessons).")
   var directory: String?
+
+  @Flag(help: "Print the counts and every problem as one JSON object on standard output.")
+  var json = false
 
   func run() throws {
     let directory =
@@ -28,11 +33,35 @@ struct LintCommand: ParsableCommand {
       printError("nelm lint: \(error.message)")
       throw ExitCode(1)
     }
-    for diagnostic in report.diagnostics {
-      print(diagnostic)
+    if json {
+      print(Self.json(of: report).prettyPrinted())
+    } else {
+      for diagnostic in report.diagnostics {
+        print(diagnostic)
+      }
+      printError(report.summary)
     }
-    printError(report.summary)
     if report.hasErrors { throw ExitCode(1) }
+  }
+
+  /// The object `--json` prints; counts are of what was read without a problem.
+  static func json(of report: LintReport) -> JSONValue {
+    let problems = report.diagnostics.map { diagnostic in
+      JSONValue.object([
+        .init("file", .string(diagnostic.file)),
+        .init("line", .number(Double(diagnostic.line))),
+        .init("column", .number(Double(diagnostic.column))),
+        .init("message", .string(diagnostic.message)),
+      ])
+    }
+    let counts: [(String, Int)] = [
+      ("lessons", report.lessonCount), ("pages", report.pageCount),
+      ("questions", report.questionCount), ("cases", report.caseCount),
+      ("sources", report.sourceCount), ("glossary", report.glossaryCount),
+    ]
+    return .object(
+      counts.map { JSONValue.Member($0.0, .number(Double($0.1))) }
+        + [.init("problems", .array(problems))])
   }
 
   private func printError(_ line: String) {

@@ -12,8 +12,8 @@ struct Nelm: ParsableCommand {
       on Frilling et al., HPB 2010; it is not clinical decision support.
       """,
     version: "0.1",
-    subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self, ExportCommand.self] + ReferenceCommands.all
-      + [ScheduleCommand.self]
+    subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self, ExportCommand.self]
+      + ReferenceCommands.all + [ScheduleCommand.self]
   )
 
   @Option(

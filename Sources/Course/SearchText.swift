@@ -1,0 +1,69 @@
+import Foundation
+
+/// The words of a text as search compares them: runs of letters and digits, lower-cased and
+/// stripped of accents (`Plöckinger` is `plockinger`), each with where it stands in the text.
+///
+/// Built for speed: ASCII words, nearly all of the course, are folded without Foundation.
+struct SearchText: Sendable {
+  /// One word of the text.
+  struct Word: Sendable {
+    /// The word folded for comparison.
+    var folded: String
+    /// Where the word stands in the original text.
+    var range: Range<String.Index>
+  }
+
+  /// The text as written.
+  let text: String
+  /// Its words, in order.
+  let words: [Word]
+
+  init(_ text: String) {
+    self.text = text
+    self.words = Self.words(of: text)
+  }
+
+  /// The words of `text`, in order.
+  static func words(of text: String) -> [Word] {
+    var words: [Word] = []
+    var start: String.Index?
+    var isASCII = true
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character.isLetter || character.isNumber {
+        if start == nil {
+          start = index
+          isASCII = true
+        }
+        isASCII = isASCII && character.isASCII
+      } else if let first = start {
+        words.append(word(text[first..<index], isASCII: isASCII))
+        start = nil
+      }
+      index = text.index(after: index)
+    }
+    if let first = start {
+      words.append(word(text[first..<text.endIndex], isASCII: isASCII))
+    }
+    return words
+  }
+
+  private static func word(_ slice: Substring, isASCII: Bool) -> Word {
+    Word(
+      folded: isASCII ? slice.lowercased() : fold(String(slice)),
+      range: slice.startIndex..<slice.endIndex)
+  }
+
+  /// `text` lower-cased and stripped of accents, for comparing and sorting.
+  static func fold(_ text: String) -> String {
+    text.folding(
+      options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+  }
+
+  /// The distinct folded words of a query, in the order typed.
+  static func queryWords(_ query: String) -> [String] {
+    var seen: Set<String> = []
+    return words(of: query).map(\.folded).filter { seen.insert($0).inserted }
+  }
+}
