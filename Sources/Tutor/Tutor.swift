@@ -7,6 +7,9 @@ import Progress
 /// Knows nothing of terminals or files: the shell feeds it lines (from libedit, a pipe or a
 /// test), renders its replies, and saves `session` whenever a reply says so.
 public struct Tutor {
+  /// The longest input line, in UTF-8 bytes, that `accept` reads.
+  static let longestLine = 1_024
+
   /// Where the learner is.
   enum Mode {
     case top
@@ -72,6 +75,13 @@ public struct Tutor {
   /// Handles one line of input.
   public mutating func accept(_ line: String) -> Reply {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    // No command, answer or fact is this long: refusing it first keeps "did you mean" (an
+    // edit distance) cheap and error messages, which quote the input, short.
+    if trimmed.utf8.count > Tutor.longestLine {
+      return .error(
+        "That line is too long (\(trimmed.utf8.count) bytes); commands and answers are at most "
+          + "\(Tutor.longestLine).")
+    }
     if case .confirming(let lessonID) = mode { return confirmReset(trimmed, lessonID: lessonID) }
     if case .studying(let study) = mode {
       if let reply = acceptInLesson(trimmed, study) { return reply }
