@@ -23,30 +23,44 @@ struct SearchText: Sendable {
     self.words = Self.words(of: text)
   }
 
-  /// The words of `text`, in order.
+  /// The words of `text`, in order. Walks Unicode scalars, not characters: grapheme
+  /// breaking would cost more than the rest of the index; a combining accent counts as part
+  /// of its word.
   static func words(of text: String) -> [Word] {
     var words: [Word] = []
+    let scalars = text.unicodeScalars
     var start: String.Index?
     var isASCII = true
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character.isLetter || character.isNumber {
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if isWordScalar(scalar) {
         if start == nil {
           start = index
           isASCII = true
         }
-        isASCII = isASCII && character.isASCII
+        isASCII = isASCII && scalar.isASCII
       } else if let first = start {
         words.append(word(text[first..<index], isASCII: isASCII))
         start = nil
       }
-      index = text.index(after: index)
+      index = scalars.index(after: index)
     }
     if let first = start {
       words.append(word(text[first..<text.endIndex], isASCII: isASCII))
     }
     return words
+  }
+
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+    case 0..<0x80: return false
+    default:
+      let properties = scalar.properties
+      return properties.isAlphabetic || properties.numericType != nil
+        || properties.generalCategory == .nonspacingMark
+    }
   }
 
   private static func word(_ slice: Substring, isASCII: Bool) -> Word {
