@@ -53,7 +53,7 @@ public enum FSRSReplay {
       switch entry.at {
       case nil: problem(.missing("at"))
       case .string(let text)?:
-        at = SessionCoding.date(from: text)
+        at = date(from: text)
         if at == nil { problem(.badDate(entry.at?.text ?? text)) }
       case let written?: problem(.badDate(written.text))
       }
@@ -89,8 +89,17 @@ public enum FSRSReplay {
     init(from decoder: any Decoder) throws {
       guard let container = try? decoder.container(keyedBy: Key.self) else { return }
       isObject = true
-      rating = try container.decodeIfPresent(Value.self, forKey: .rating)
-      at = try container.decodeIfPresent(Value.self, forKey: .at)
+      // The expected types first: a failed attempt throws, and throwing is slow.
+      if let value = try? container.decodeIfPresent(Int.self, forKey: .rating) {
+        rating = .integer(value)
+      } else {
+        rating = try container.decodeIfPresent(Value.self, forKey: .rating)
+      }
+      if let value = try? container.decodeIfPresent(String.self, forKey: .at) {
+        at = .string(value)
+      } else {
+        at = try container.decodeIfPresent(Value.self, forKey: .at)
+      }
     }
   }
 

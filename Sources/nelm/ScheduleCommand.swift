@@ -50,7 +50,7 @@ extension ScheduleCommand {
 
     /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.
     static func jsonLine(_ state: ReviewState) -> String {
-      let due = SessionCoding.string(from: state.due) ?? ""
+      let due = FSRSReplay.timestamp(state.due) ?? ""
       return "{\"stability\": \(number(state.stability)), "
         + "\"difficulty\": \(number(state.difficulty)), \"due\": \"\(due)\", "
         + "\"state\": \"\(state.phase.rawValue)\"}"

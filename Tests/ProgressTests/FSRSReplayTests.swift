@@ -48,6 +48,9 @@ struct FSRSReplayTests {
     ("[{\"rating\": 3}]", ["[0].at: missing"]),
     ("[{\"rating\": 3, \"at\": \"yesterday\"}]", ["[0].at: 'yesterday' is not an ISO-8601"]),
     ("[{\"rating\": 3, \"at\": 1709283600}]", ["[0].at: 1709283600 is not an ISO-8601"]),
+    ("[{\"rating\": 3, \"at\": \"2024-02-30T09:00:00Z\"}]", ["[0].at: '2024-02-30T09:00:00Z'"]),
+    ("[{\"rating\": 3, \"at\": \"2023-02-29T09:00:00.000Z\"}]", ["[0].at: '2023-02-29"]),
+    ("[{\"rating\": 3, \"at\": \"2024-03-01T24:00:00Z\"}]", ["[0].at: '2024-03-01T24"]),
     (
       "[{\"rating\": 3, \"at\": \"2024-03-02T09:00:00Z\"}, {\"rating\": 3, \"at\": \"2024-03-01T09:00:00Z\"}]",
       ["[1].at: 2024-03-01T09:00:00.000Z is before the review before it (2024-03-02T09:00:00.000Z)"]
@@ -66,5 +69,40 @@ struct FSRSReplayTests {
     for (problem, prefix) in zip(problems, expected) {
       #expect(problem.message.hasPrefix(prefix), "\(problem.message)")
     }
+  }
+
+  /// Dates across the writable range, leap days and the ends of the range among them.
+  static let instants: [Int64] = [
+    -2_208_988_800_000, -2_203_891_200_001, -1, 0, 951_782_400_000, 951_868_799_999,
+    1_709_164_800_123, 4_107_542_399_999, 253_402_300_799_999,
+  ]
+
+  @Test("hand-made timestamps are what SessionCoding writes and reads", arguments: instants)
+  func timestamps(milliseconds: Int64) {
+    for step in Int64(0)..<2_000 {
+      let date = Date(timeIntervalSince1970: Double(milliseconds - step * 86_399_937) / 1000)
+      let written = SessionCoding.string(from: date)
+      #expect(FSRSReplay.timestamp(date) == written)
+      if let written {
+        #expect(FSRSReplay.date(from: written) == SessionCoding.date(from: written), "\(written)")
+        let seconds = String(written.prefix(19)) + "Z"
+        #expect(FSRSReplay.date(from: seconds) == SessionCoding.date(from: seconds), "\(seconds)")
+      }
+    }
+  }
+
+  @Test("timestamps round to the nearest millisecond and stop at the years 1900 and 9999")
+  func timestampEdges() {
+    #expect(
+      FSRSReplay.timestamp(Date(timeIntervalSince1970: 1_700_000_007.918))
+        == "2023-11-14T22:13:27.918Z")
+    #expect(
+      FSRSReplay.timestamp(Date(timeIntervalSince1970: 1_700_000_000.999_6))
+        == "2023-11-14T22:13:21.000Z")
+    #expect(FSRSReplay.timestamp(Date(timeIntervalSince1970: 253_402_300_800)) == nil)
+    #expect(FSRSReplay.timestamp(Date(timeIntervalSince1970: -2_208_988_800.001)) == nil)
+    #expect(FSRSReplay.timestamp(Date(timeIntervalSince1970: .nan)) == nil)
+    #expect(FSRSReplay.date(from: "2000-02-29T00:00:00Z") != nil)
+    #expect(FSRSReplay.date(from: "1900-02-29T00:00:00Z") == nil)
   }
 }
