@@ -42,11 +42,18 @@ public enum AnswerLog {
     let fd = POSIX.openFile(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o600)
     guard fd >= 0 else { throw .writeFailed(path: url.path, reason: POSIX.text()) }
     defer { close(fd) }
+    let end = lseek(fd, 0, SEEK_END)
+    // A full disk can take part of the bytes before failing: cut them off again, or the half
+    // line would sit between whole answers once a later append succeeds, and the log would no
+    // longer read.
     if let failure = bytes.withUnsafeBytes({ POSIX.writeAll(fd, $0) }) {
+      if end >= 0 { _ = POSIX.retryingEINTR { ftruncate(fd, end) } }
       throw .writeFailed(path: url.path, reason: POSIX.text(failure))
     }
     if POSIX.retryingEINTR({ fsync(fd) }) != 0 {
-      throw .writeFailed(path: url.path, reason: POSIX.text())
+      let failure = errno
+      if end >= 0 { _ = POSIX.retryingEINTR { ftruncate(fd, end) } }
+      throw .writeFailed(path: url.path, reason: POSIX.text(failure))
     }
     if created { DurableFile.syncDirectory(of: url) }
     return size(of: url)

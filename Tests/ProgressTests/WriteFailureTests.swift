@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+@testable import Progress
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A 64 KiB tmpfs mounted on a fresh directory, so that a test can fill the disk for real.
+/// Mounting needs root (or CAP_SYS_ADMIN); `make()` returns nil where it is not allowed.
+struct TinyDisk {
+  let url: URL
+
+  static func make() -> TinyDisk? {
+    #if os(Linux)
+      guard let directory = try? TemporaryDirectory() else { return nil }
+      guard mount("tmpfs", directory.url.path, "tmpfs", 0, "size=64k,mode=0700") == 0 else {
+        directory.remove()
+        return nil
+      }
+      return TinyDisk(url: directory.url)
+    #else
+      return nil
+    #endif
+  }
+
+  /// Whether this machine lets the tests mount one (checked once).
+  static let isAvailable: Bool = {
+    guard let disk = make() else { return false }
+    disk.remove()
+    return true
+  }()
+
+  /// Writes a filler file until the disk is full; returns its URL.
+  @discardableResult
+  func fill() -> URL {
+    let filler = url.appendingPathComponent("filler")
+    let fd = open(filler.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    defer { close(fd) }
+    let block = [UInt8](repeating: 0x2E, count: 512)
+    while write(fd, block, block.count) > 0 {}
+    var byte: UInt8 = 0x2E
+    while write(fd, &byte, 1) == 1 {}
+    return filler
+  }
+
+  func remove() {
+    #if os(Linux)
+      umount2(url.path, Int32(MNT_DETACH))
+    #endif
+    try? FileManager.default.removeItem(at: url)
+  }
+}
+
+/// Writes that fail half-way — a full disk, a path taken by a directory — must say so clearly
+/// and leave the previous files exactly as they were.
+@Suite("Write failures")
+struct WriteFailureTests {
+  static let diskFull = POSIX.text(ENOSPC)
+
+  func answer(_ item: String, seconds: Double = 1) -> Answer {
+    Answer(
+      item: item, response: ["a"], correct: true,
+      at: Date(timeIntervalSince1970: 1_709_285_400 + seconds), durationMs: 900, hintsUsed: 0)
+  }
+
+  func reason(_ error: ProgressError?, path: URL) -> String? {
+    guard case .writeFailed(let failedPath, let reason)? = error, failedPath == path.path else {
+      Issue.record("expected .writeFailed for \(path.path), got \(String(describing: error))")
+      return nil
+    }
+    return reason
+  }
+
+  @Test(
+    "a full disk: the session file write fails with ENOSPC, the old file and nothing else stays",
+    .enabled(if: TinyDisk.isAvailable, "mounting a tmpfs needs root"))
+  func sessionFileOnFullDisk() throws {
+    let disk = try #require(TinyDisk.make())
+    defer { disk.remove() }
+    let url = disk.url.appendingPathComponent("ana.json")
+    try DurableFile.write(Data("previous\n".utf8), to: url)
+    disk.fill()
+    let big = Data(repeating: 0x41, count: 16_384)
+    let error = progressError { () throws(ProgressError) in try DurableFile.write(big, to: url) }
+    #expect(reason(error, path: url) == Self.diskFull)
+    #expect(error?.message.hasPrefix("cannot save \(url.path): \(Self.diskFull)") == true)
+    #expect(error?.message.hasSuffix("(the previous version is unchanged)") == true)
+    #expect(try Data(contentsOf: url) == Data("previous\n".utf8))
+    let names = try FileManager.default.contentsOfDirectory(atPath: disk.url.path).sorted()
+    #expect(names == ["ana.json", "filler"])
+  }
+
+  @Test(
+    "a full disk mid-append leaves no half answer in the log; the next append after space is freed is whole",
+    .enabled(if: TinyDisk.isAvailable, "mounting a tmpfs needs root"))
+  func answerLogOnFullDisk() throws {
+    let disk = try #require(TinyDisk.make())
+    defer { disk.remove() }
+    let store = SessionStore(directory: disk.url)
+    let learner = try LearnerName("ana")
+    let open = try store.open(learner, now: Date())
+    // One long first answer leaves the log's last 4 KiB page nearly full, so that the next
+    // append fits in part: the kernel writes what fits and then reports ENOSPC.
+    let long = answer("l/" + String(repeating: "x", count: 3_900))
+    try open.append([long])
+    let sizeBefore = AnswerLog.size(of: open.logURL)
+    let filler = disk.fill()
+    let error = progressError { () throws(ProgressError) in
+      try open.append([answer("l/q2", seconds: 2)])
+    }
+    #expect(reason(error, path: open.logURL) == Self.diskFull)
+    #expect(AnswerLog.size(of: open.logURL) == sizeBefore)
+    #expect(try AnswerLog.read(open.logURL).map(\.item) == [long.item])
+
+    try FileManager.default.removeItem(at: filler)
+    try open.append([answer("l/q3", seconds: 3)])
+    var session = open.session
+    session.record(long)
+    session.record(answer("l/q3", seconds: 3))
+    try open.save(session)
+    open.close()
+    #expect(try AnswerLog.read(open.logURL).map(\.item) == [long.item, "l/q3"])
+    let reopened = try store.open(learner, now: Date())
+    defer { reopened.close() }
+    #expect(reopened.session.answerCount == 2)
+  }
+
+  @Test("the answer log's name taken by a directory: .writeFailed names the log, nothing changes")
+  func logIsADirectory() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let open = try store.open(LearnerName("ana"), now: Date())
+      defer { open.close() }
+      try FileManager.default.createDirectory(at: open.logURL, withIntermediateDirectories: false)
+      let error = progressError { () throws(ProgressError) in try open.append([answer("l/q1")]) }
+      #expect(reason(error, path: open.logURL) == POSIX.text(EISDIR))
+      #expect(error?.message.contains("the previous version is unchanged") == true)
+      #expect(open.session.answerCount == 0)
+    }
+  }
+
+  @Test("the sessions folder gone mid-session: the save fails and the session in memory stays")
+  func folderRemoved() throws {
+    try withTemporaryDirectory { directory in
+      let folder = directory.url.appendingPathComponent("sessions")
+      let store = SessionStore(directory: folder)
+      let open = try store.open(LearnerName("ana"), now: Date())
+      defer { open.close() }
+      let before = open.session
+      try FileManager.default.removeItem(at: folder)
+      var changed = before
+      changed.record(answer("l/q1"))
+      let error = progressError { () throws(ProgressError) in try open.save(changed) }
+      #expect(reason(error, path: open.fileURL) == POSIX.text(ENOENT))
+      #expect(open.session == before)
+    }
+  }
+}
