@@ -22,8 +22,11 @@ public enum XAPIExport {
   public static func statements(for record: LearnerRecord, course: Course) -> [JSONValue] {
     let catalog = ItemCatalog(course: course)
     var dated: [(at: Date, statement: JSONValue)] = []
+    // A long log answers the same items again and again; describe each one once.
+    var activities: [String: Activity] = [:]
     for answer in record.answers {
-      let activity = Activity.item(answer.item, in: catalog)
+      let activity = activities[answer.item] ?? Activity.item(answer.item, in: catalog)
+      activities[answer.item] = activity
       dated.append(
         (
           answer.at,
@@ -48,7 +51,12 @@ public enum XAPIExport {
 
   /// The statements as a pretty-printed JSON array, ending with a line break.
   public static func text(for record: LearnerRecord, course: Course) -> String {
-    JSONValue.array(statements(for: record, course: course)).prettyPrinted() + "\n"
+    text(of: statements(for: record, course: course))
+  }
+
+  /// `statements` as a pretty-printed JSON array, ending with a line break.
+  public static func text(of statements: [JSONValue]) -> String {
+    JSONValue.array(statements).prettyPrinted() + "\n"
   }
 
   /// What a statement says the learner did.

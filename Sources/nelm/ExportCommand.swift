@@ -50,9 +50,9 @@ extension ExportCommand {
     @OptionGroup var record: RecordOptions
 
     func run() throws {
-      let (course, learner) = try record.load()
-      let statements = XAPIExport.statements(for: learner, course: course)
-      try ExportCommand.write(XAPIExport.text(for: learner, course: course), to: file) {
+      let (course, progress) = try record.load()
+      let statements = XAPIExport.statements(for: progress, course: course)
+      try ExportCommand.write(XAPIExport.text(of: statements), to: file) {
         "\(statements.count) statements"
       }
     }
@@ -69,9 +69,9 @@ extension ExportCommand {
     @OptionGroup var record: RecordOptions
 
     func run() throws {
-      let (course, learner) = try record.load()
-      try ExportCommand.write(MarkdownRecap.text(for: learner, course: course), to: file) {
-        "the recap of \(learner.learner)"
+      let (course, progress) = try record.load()
+      try ExportCommand.write(MarkdownRecap.text(for: progress, course: course), to: file) {
+        "the recap of \(progress.learner)"
       }
     }
   }
