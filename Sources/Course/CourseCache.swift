@@ -10,7 +10,7 @@ import Foundation
 /// from the YAML again. A broken or unreadable cache is ignored, never trusted.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
-  static let formatVersion = "nelm-course-cache-1"
+  static let formatVersion = "nelm-course-cache-2"
 
   /// The course in `directory`, from the cache in `cacheDirectory` when it is fresh.
   /// Without a cache directory, or when the cache cannot be written, it loads as usual.
@@ -31,6 +31,7 @@ public enum CourseCache {
   struct Snapshot: Codable {
     var lessons: [Lesson]
     var cases: [ClinicalCase]
+    var glossary: [GlossaryEntry]
   }
 
   static func read(_ file: URL, fingerprint: String) -> Course? {
@@ -39,11 +40,11 @@ public enum CourseCache {
       String(decoding: data[data.startIndex..<newline], as: UTF8.self) == fingerprint,
       let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data[(newline + 1)...])
     else { return nil }
-    return Course(lessons: snapshot.lessons, cases: snapshot.cases)
+    return Course(lessons: snapshot.lessons, cases: snapshot.cases, glossary: snapshot.glossary)
   }
 
   static func write(_ course: Course, fingerprint: String, to file: URL) {
-    let snapshot = Snapshot(lessons: course.lessons, cases: course.cases)
+    let snapshot = Snapshot(lessons: course.lessons, cases: course.cases, glossary: course.glossary)
     guard let body = try? JSONEncoder().encode(snapshot) else { return }
     let directory = file.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

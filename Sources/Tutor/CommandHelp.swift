@@ -55,6 +55,21 @@ public struct CommandHelp: Sendable, Equatable {
         "Forget your place and answers in one lesson (after you confirm); the log keeps them.",
       aliases: [], inLesson: false),
     CommandHelp(
+      name: "glossary", usage: "glossary",
+      summary: "Every abbreviation of the review and the course.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "define", usage: "define TERM", summary: "What a term means, with its source.",
+      aliases: [], inLesson: false),
+    CommandHelp(
+      name: "search", usage: "search WORDS",
+      summary: "Find the pages, questions and cases that hold every word.", aliases: [],
+      inLesson: false),
+    CommandHelp(
+      name: "sources", usage: "sources",
+      summary: "Every reference the course cites, with the items that cite it.", aliases: [],
+      inLesson: false),
+    CommandHelp(
       name: "algorithm", usage: "algorithm",
       summary:
         "Walk a patient through the review's decision algorithm (Figure 3, reconstructed), one fact at a time.",

@@ -131,6 +131,9 @@ extension Tutor {
       candidates = course.lessons.map(\.id) + course.lessons.indices.map { String($0 + 1) }
     case "help" where previous.count == 1:
       candidates = CommandHelp.all.map(\.name)
+    case "define" where previous.count == 1:
+      var copy = self
+      return copy.courseIndex().completions(prefix: current)
     case "case" where previous.count == 1:
       candidates = ["list", "random"] + course.cases.map(\.id)
     case "case", "quiz":

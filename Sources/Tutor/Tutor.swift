@@ -35,6 +35,8 @@ public struct Tutor {
   public private(set) var session: Session
   var mode: Mode = .top
   let clock: @Sendable () -> Date
+  /// The glossary, search and references index, built on first use.
+  var index: CourseIndex?
   /// Answers recorded in `session` but not yet handed to the answer log.
   public private(set) var unsavedAnswers: [Answer] = []
 
@@ -149,6 +151,10 @@ public struct Tutor {
     case "learners": return learnersCommand()
     case "reset": return resetCommand(arguments)
     case "review": return reviewCommand(arguments)
+    case "glossary": return glossaryCommand()
+    case "define": return defineCommand(arguments)
+    case "search": return searchCommand(arguments)
+    case "sources": return sourcesCommand()
     case "flag": return flagCommand()
     case "skip" where mode.reviewRun != nil:
       return mode.reviewRun.map { skipReviewItem($0) } ?? Reply()
