@@ -27,6 +27,8 @@ final class ShellLoop {
 
   /// Runs until the learner leaves; returns the exit status.
   func run() -> Int32 {
+    // A script goes on after a failed save, as a learner would, but its exit status says so.
+    var everFailed = false
     while true {
       let event = source.readLine(prompt: tutor.prompt)
       let reply: Reply
@@ -36,9 +38,10 @@ final class ShellLoop {
       case .endOfInput: reply = tutor.farewell()
       }
       let saved = saveIfNeeded(reply)
+      everFailed = everFailed || !saved
       show(reply)
-      if reply.quit { return saved ? 0 : 1 }
-      if !interactive && (reply.isError || !saved) {
+      if reply.quit { return saved && (interactive || !everFailed) ? 0 : 1 }
+      if !interactive && reply.isError {
         // A script stops at its first error, with the progress so far saved.
         return 1
       }
