@@ -73,24 +73,3 @@ struct KeyedStep {
   /// Where the step's points come from: the step's own source, else the case's.
   var source: String { step.source ?? clinicalCase.source }
 }
-
-extension CaseStepKind {
-  /// Whether a trace line explains this kind of answer, judged by its label (the text
-  /// before the first `:` or `,`): the same choice the tutor makes in its feedback.
-  func explains(_ line: String) -> Bool {
-    let label = line.prefix { $0 != ":" && $0 != "," }
-    switch self {
-    case .grade: return label == "grade"
-    case .who2010: return label == "grade" || label == "WHO 2010"
-    case .t: return label == "T"
-    case .stage: return ["T", "N", "M", "stage"].contains(label)
-    case .lmType: return label == "liver-metastasis type"
-    case .transplantEligible, .milanFailures:
-      return label == "Milan" || label == "portal drainage"
-    case .nextStep, .treatment:
-      // Rule lines (D7: …) and branch lines (N1: …, S2: …).
-      return ["D", "N", "S"].contains(label.first) && label.dropFirst().first?.isNumber == true
-    case .adjuncts: return label.hasPrefix("adjunct")
-    }
-  }
-}
