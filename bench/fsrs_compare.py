@@ -87,6 +87,14 @@ def main():
         path.write_text(json.dumps(reviews))
         package = min((time_package(reviews) for _ in range(args.runs)), key=lambda r: r[0])
         nelm = min((time_nelm(binary, path) for _ in range(args.runs)), key=lambda r: r[0])
+        bench = pathlib.Path(binary).with_name("nelm-bench")
+        in_process = None
+        if os.access(bench, os.X_OK):
+            out = subprocess.run([str(bench), "fsrs", str(path)], capture_output=True,
+                                 text=True).stdout
+            match = [line for line in out.splitlines() if "median" in line]
+            if match:
+                in_process = float(match[0].split("median")[1].split("ms")[0]) / 1000
     last = json.loads(nelm[1].decode().splitlines()[-1])
     card = package[1]
     agree = (abs(last["stability"] - card.stability) <= 1e-6
@@ -97,7 +105,11 @@ def main():
           f"  ({package[0] / args.reviews * 1e6:.2f} µs a review)")
     print(f"nelm schedule replay (whole process):  {nelm[0]:8.3f} s"
           f"  ({nelm[0] / args.reviews * 1e6:.2f} µs a review)  [{binary}]")
-    print(f"ratio (fsrs / nelm): {package[0] / nelm[0]:.1f}x")
+    print(f"ratio (fsrs / nelm, whole process): {package[0] / nelm[0]:.1f}x")
+    if in_process:
+        print(f"nelm scheduling alone (in process, median): {in_process:8.3f} s"
+              f"  ({in_process / args.reviews * 1e6:.2f} µs a review)")
+        print(f"ratio (fsrs / nelm, scheduling alone): {package[0] / in_process:.1f}x")
     print(f"final states agree: {'yes' if agree else 'NO'}")
     if not agree:
         sys.exit(1)

@@ -52,6 +52,20 @@ if arguments.count == 5, arguments[1] == "make-learner", let count = Int(argumen
   }
 }
 
+// `nelm-bench fsrs FILE`: the scheduling alone of a replay file's reviews, in process (the
+// figure to set beside the PyPI package's in-process time).
+if arguments.count == 3, arguments[1] == "fsrs",
+  let data = FileManager.default.contents(atPath: arguments[2])
+{
+  let reviews = FSRSReplay.parse(data).reviews
+  var samples: [Double] = []
+  for _ in 0..<5 {
+    samples.append(milliseconds { _ = FSRSReplay.replay(reviews) })
+  }
+  report("schedule \(reviews.count) reviews (FSRS-6, in process)", samples)
+  exit(0)
+}
+
 let lessonsDirectory = arguments.count > 1 ? arguments[1] : "Lessons"
 let scratch = FileManager.default.temporaryDirectory
   .appendingPathComponent("nelm-bench-\(getpid())")
