@@ -78,55 +78,15 @@ extension CaseCommand {
     }
   }
 
-  /// The course in `directory`, else `$NELM_LESSONS`, else `Lessons`; exits 1 with its
-  /// problems on standard error when it does not load.
+  /// The course for a `nelm case` command.
   static func loadCourse(_ directory: String?) throws -> Course {
-    let environment = ProcessInfo.processInfo.environment["NELM_LESSONS"]
-    let folder =
-      directory ?? lessonsArgument(in: CommandLine.arguments)
-      ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "Lessons"
-    do {
-      return try CourseLoader.load(from: folder)
-    } catch .invalid(let diagnostics) {
-      for diagnostic in diagnostics { printError(diagnostic.description) }
-      throw failure("the course in \(folder) does not load; `nelm lint \(folder)` checks it")
-    } catch {
-      throw failure(error.message)
-    }
+    try CommandSupport.loadCourse(directory, command: "case")
   }
 
-  /// The last `--lessons DIR` or `--lessons=DIR` in `arguments`.
-  ///
-  /// The root command declares `--lessons` too, and ArgumentParser gives the root every
-  /// occurrence, even one written after `case list`; the subcommand's own property then stays
-  /// nil, so the value is read back from the command line, which the parser has validated.
-  static func lessonsArgument(in arguments: [String]) -> String? {
-    var found: String?
-    var index = arguments.startIndex
-    while index < arguments.endIndex, arguments[index] != "--" {
-      let argument = arguments[index]
-      if argument == "--lessons", index + 1 < arguments.endIndex {
-        found = arguments[index + 1]
-        index += 1
-      } else if argument.hasPrefix("--lessons=") {
-        found = String(argument.dropFirst("--lessons=".count))
-      }
-      index += 1
-    }
-    return found
-  }
-
-  static func printJSON(_ value: JSONValue) {
-    FileHandle.standardOutput.write(Data((value.prettyPrinted() + "\n").utf8))
-  }
+  static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
 
   /// Prints `message` on standard error; the exit code to throw.
   static func failure(_ message: String) -> ExitCode {
-    printError("nelm case: \(message)")
-    return ExitCode(1)
-  }
-
-  private static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    CommandSupport.failure("case", message)
   }
 }

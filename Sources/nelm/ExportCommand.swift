@@ -124,42 +124,14 @@ extension ExportCommand {
 }
 
 extension ExportCommand {
-  /// The course in `directory`, else in the last `--lessons` on the command line, else the
-  /// default (`Paths.defaultLessons`); exits 1 with its problems when it does not load.
+  /// The course for a `nelm export` command.
   static func loadCourse(_ directory: String?) throws -> Course {
-    let folder =
-      directory ?? lastValue(of: "--lessons", in: CommandLine.arguments)
-      ?? Paths(environment: ProcessInfo.processInfo.environment).defaultLessons()
-    do {
-      return try CourseLoader.load(from: folder)
-    } catch .invalid(let diagnostics) {
-      for diagnostic in diagnostics { printError(diagnostic.description) }
-      throw failure("the course in \(folder) does not load; `nelm lint \(folder)` checks it")
-    } catch {
-      throw failure(error.message)
-    }
+    try CommandSupport.loadCourse(directory, command: "export")
   }
 
-  /// The last `NAME VALUE` or `NAME=VALUE` before any `--` in `arguments`.
-  ///
-  /// The root command declares `--lessons`, `--learner` and `--sessions` too, and
-  /// ArgumentParser gives the root every occurrence, even one written after `export xapi`;
-  /// the subcommand's own property then stays nil, so the value is read back from the
-  /// command line, which the parser has validated (as `nelm case` does for `--lessons`).
+  /// The last `NAME VALUE` or `NAME=VALUE` on the command line (see `CommandSupport`).
   static func lastValue(of name: String, in arguments: [String]) -> String? {
-    var found: String?
-    var index = arguments.startIndex
-    while index < arguments.endIndex, arguments[index] != "--" {
-      let argument = arguments[index]
-      if argument == name, index + 1 < arguments.endIndex {
-        found = arguments[index + 1]
-        index += 1
-      } else if argument.hasPrefix(name + "=") {
-        found = String(argument.dropFirst(name.count + 1))
-      }
-      index += 1
-    }
-    return found
+    CommandSupport.lastValue(of: name, in: arguments)
   }
 
   /// Writes `text` to `file` (replacing it whole), or to standard output for `-`; after a
@@ -185,13 +157,9 @@ extension ExportCommand {
     print("Wrote \(what()) to \(file).")
   }
 
-  private static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
 }
 
 /// Prints `message` on standard error; the exit code to throw.
 private func failure(_ message: String) -> ExitCode {
-  FileHandle.standardError.write(Data(("nelm export: " + message + "\n").utf8))
-  return ExitCode(1)
+  CommandSupport.failure("export", message)
 }

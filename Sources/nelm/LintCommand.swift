@@ -30,7 +30,7 @@ struct LintCommand: ParsableCommand {
     do {
       report = try CourseLinter.lint(directory: directory)
     } catch {
-      printError("nelm lint: \(error.message)")
+      CommandSupport.printError("nelm lint: \(error.message)")
       throw ExitCode(1)
     }
     if json {
@@ -39,7 +39,7 @@ struct LintCommand: ParsableCommand {
       for diagnostic in report.diagnostics {
         print(diagnostic)
       }
-      printError(report.summary)
+      CommandSupport.printError(report.summary)
     }
     if report.hasErrors { throw ExitCode(1) }
   }
@@ -64,7 +64,4 @@ struct LintCommand: ParsableCommand {
         + [.init("problems", .array(problems))])
   }
 
-  private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
 }

@@ -10,37 +10,20 @@ enum ReferenceCommands {
     DefineCommand.self, SearchCommand.self, SourcesCommand.self,
   ]
 
-  /// The index of the course in `directory`, else `--lessons` wherever it was written, else
-  /// `$NELM_LESSONS`, else `Lessons`; exits 1 with the course's problems when it does not load.
+  /// The index of the course for a reference command.
   static func loadIndex(_ directory: String?, command: String) throws -> CourseIndex {
-    let environment = ProcessInfo.processInfo.environment["NELM_LESSONS"]
-    let folder =
-      directory ?? CaseCommand.lessonsArgument(in: CommandLine.arguments)
-      ?? environment.flatMap { $0.isEmpty ? nil : $0 } ?? "Lessons"
-    do {
-      return CourseIndex(course: try CourseLoader.load(from: folder))
-    } catch .invalid(let diagnostics) {
-      for diagnostic in diagnostics { printError(diagnostic.description) }
-      throw failure(
-        command, "the course in \(folder) does not load; `nelm lint \(folder)` checks it")
-    } catch {
-      throw failure(command, error.message)
-    }
+    CourseIndex(course: try CommandSupport.loadCourse(directory, command: command))
   }
 
   /// Prints `nelm COMMAND: message` on standard error; the exit code to throw.
   static func failure(_ command: String, _ message: String) -> ExitCode {
-    printError("nelm \(command): \(message)")
-    return ExitCode(1)
+    CommandSupport.failure(command, message)
   }
 
   static func printJSON(_ value: JSONValue) {
     FileHandle.standardOutput.write(Data((value.prettyPrinted() + "\n").utf8))
   }
 
-  private static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
 }
 
 /// The `--lessons DIR` option of the reference commands, as `nelm case` has it.

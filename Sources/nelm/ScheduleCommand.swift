@@ -34,7 +34,8 @@ extension ScheduleCommand {
       let data = try readInput(label: label)
       let (reviews, problems) = FSRSReplay.parse(data)
       guard problems.isEmpty else {
-        printError(problems.map { "\(label): \($0.message)" }.joined(separator: "\n"))
+        CommandSupport.printError(
+          problems.map { "\(label): \($0.message)" }.joined(separator: "\n"))
         throw ExitCode(2)
       }
       let states = FSRSReplay.replay(reviews)
@@ -68,19 +69,16 @@ extension ScheduleCommand {
       }
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-        printError("\(label): no such file")
+        CommandSupport.printError("\(label): no such file")
         throw ExitCode(2)
       }
       guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
-        printError("\(label): cannot read the file")
+        CommandSupport.printError("\(label): cannot read the file")
         throw ExitCode(2)
       }
       return data
     }
 
-    private func printError(_ text: String) {
-      FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
   }
 }
 

@@ -21,7 +21,7 @@ struct SolveCommand: ParsableCommand {
     switch CaseFactsParser.parse(json: data) {
     case .failure(let errors):
       for problem in errors.problems {
-        printError("\(label): \(problem)")
+        CommandSupport.printError("\(label): \(problem)")
       }
       throw ExitCode(2)
     case .success(let facts):
@@ -40,17 +40,14 @@ struct SolveCommand: ParsableCommand {
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      printError("\(label): no such file")
+      CommandSupport.printError("\(label): no such file")
       throw ExitCode(2)
     }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
-      printError("\(label): cannot read the file")
+      CommandSupport.printError("\(label): cannot read the file")
       throw ExitCode(2)
     }
     return data
   }
 
-  private func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
 }
