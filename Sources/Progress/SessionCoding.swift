@@ -160,9 +160,7 @@ public enum SessionCoding {
   /// style strays from the Gregorian calendar for very early ones.
   public static func string(from date: Date) -> String? {
     let milliseconds1970 = (date.timeIntervalSince1970 * 1000).rounded()
-    guard (-2_208_988_800_000...253_402_300_799_999).contains(milliseconds1970) else {
-      return nil
-    }
+    guard writableMilliseconds.contains(milliseconds1970) else { return nil }
     let total = Int64(milliseconds1970)
     let (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
     let whole = milliseconds < 0 ? seconds - 1 : seconds
@@ -175,10 +173,17 @@ public enum SessionCoding {
 
   /// Parses an ISO-8601 date with or without milliseconds, returning it rounded to the
   /// millisecond so that it compares equal to the date that was written.
+  /// Nil too for a date outside the years nelm writes: a file holding one would open, and
+  /// then every save of it would fail.
   public static func date(from text: String) -> Date? {
-    guard let parsed = try? dateStyle.parse(text) else { return nil }
+    guard let parsed = try? dateStyle.parse(text),
+      writableMilliseconds.contains((parsed.timeIntervalSince1970 * 1000).rounded())
+    else { return nil }
     return parsed.roundedToMilliseconds
   }
+
+  /// 1900-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z, in milliseconds since 1970.
+  static let writableMilliseconds: ClosedRange<Double> = -2_208_988_800_000...253_402_300_799_999
 }
 
 extension Date {

@@ -158,3 +158,40 @@ struct WriteFailureTests {
     }
   }
 }
+
+/// Found by the `session-file` fuzzer: a file with a five-digit year opened fine, and then
+/// every save failed, because nelm writes only the years 1900–9999.
+@Suite("Dates nelm could not write back")
+struct UnwritableDateTests {
+  static let dates = [
+    "21024-03-01T09:30:05.120Z", "10000-01-01T00:00:00.000Z", "1899-12-31T23:59:59.999Z",
+  ]
+
+  @Test("a session file with such a date is refused when read", arguments: dates)
+  func sessionFile(date: String) throws {
+    let text = """
+      {"answerCount": 0, "cases": {}, "created": "\(date)", "items": {}, "learner": "ana",
+       "lessons": {}, "logBytes": 0, "schemaVersion": 2, "settings": {"color": "auto"},
+       "updated": "2024-03-01T09:30:00.000Z"}
+      """
+    let error = progressError { () throws(ProgressError) in
+      try SessionCoding.decode(Data(text.utf8), path: "ana.json", learner: LearnerName("ana"))
+    }
+    guard case .corrupt(let path, let detail)? = error else {
+      Issue.record("expected .corrupt, got \(String(describing: error))")
+      return
+    }
+    #expect(path == "ana.json")
+    #expect(detail.contains(date))
+  }
+
+  @Test(
+    "the first and last dates nelm writes are read back",
+    arguments: [
+      "1900-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z",
+    ])
+  func boundaries(date: String) throws {
+    let parsed = try #require(SessionCoding.date(from: date))
+    #expect(SessionCoding.string(from: parsed) == date)
+  }
+}
