@@ -4,7 +4,8 @@ SWIFT ?= swift
 NELM_DEBUG := .build/debug/nelm
 NELM_RELEASE := .build/release/nelm
 
-.PHONY: run test build release deps test-deps install bench lint format-lint clean
+.PHONY: run test build release deps test-deps install bench lint format-lint clean \
+	crashtest fuzz fuzz-smoke
 
 deps:
 	@scripts/ensure-deps
@@ -46,6 +47,18 @@ install: release
 ## Start-up and save-latency figures (not part of `make test`).
 bench: release
 	bench/run
+
+## Crash safety: 220 SIGKILLs at random moments of a studying shell; prints the figures and
+## fails on any answer acknowledged with `Saved.` but missing from the log.
+crashtest: build test-deps
+	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 Tests/stress/crashtest.py --kills 220
+
+## libFuzzer with ASan on every decoder and on the command line (see Fuzz/README.md).
+fuzz: deps
+	Fuzz/fuzz.sh 1000000
+
+fuzz-smoke: deps
+	Fuzz/fuzz.sh 5000
 
 clean:
 	rm -rf .build

@@ -1,0 +1,25 @@
+import Foundation
+
+@testable import Progress
+
+/// libFuzzer target `answer-log`: the bytes of `<learner>.answers.jsonl`. Answers that read
+/// must write back as lines that read to the same answers.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzAnswerLog(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+  let data = Data(UnsafeBufferPointer(start: start, count: count))
+  let answers: [Answer]
+  do {
+    answers = try AnswerLog.answers(in: data, path: "ana.answers.jsonl", firstLine: 1)
+  } catch {
+    _ = error.message
+    return 0
+  }
+  do {
+    let lines = try AnswerLog.lines(answers)
+    let again = try AnswerLog.answers(in: lines, path: "again", firstLine: 1)
+    guard try AnswerLog.lines(again) == lines else { fatalError("log lines are not stable") }
+  } catch {
+    fatalError("answers that were read cannot be written back: \(error.message)")
+  }
+  return 0
+}
