@@ -76,7 +76,9 @@ do {
   let loads = try (0..<10).map { _ in
     try milliseconds { course = try CourseLoader.load(from: lessonsDirectory) }
   }
-  report("load the course from YAML (\(course.lessons.count) lessons, \(course.cases.count) cases)", loads)
+  report(
+    "load the course from YAML (\(course.lessons.count) lessons, \(course.cases.count) cases)",
+    loads)
   let cache = scratch.appendingPathComponent("cache").path
   _ = try CourseCache.load(from: lessonsDirectory, cacheDirectory: cache)
   let cached = try (0..<20).map { _ in
