@@ -18,7 +18,25 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
   }
 
   /// `file:line:column: message`, the form editors and terminals recognise.
-  public var description: String { "\(file):\(line):\(column): \(message)" }
+  ///
+  /// Messages quote the file's own text, and lesson files are shared: control characters and
+  /// bidirectional overrides in it are shown as `\u{1b}`, never sent to the terminal.
+  public var description: String { "\(file):\(line):\(column): \(Self.printable(message))" }
+
+  /// `text` with C0 and C1 controls but newline, DEL and bidirectional overrides and
+  /// isolates written as `\u{…}`.
+  static func printable(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0x0A: out.unicodeScalars.append(scalar)
+      case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+        out += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
 
   /// `file:line:column`, for messages that point at an earlier occurrence.
   var location: String { "\(file):\(line):\(column)" }

@@ -234,3 +234,39 @@ def test_hostile_input_on_a_terminal(nelm_bin, home, sessions, name, context, ke
     for sequence in (b"\x1b[2J", b"\x1b]52", "\u202e".encode()):
         assert sequence not in printed, f"{sequence!r} reached the terminal"
     check_files(sessions, "eve")
+
+
+def test_a_hostile_lesson_file_cannot_drive_the_terminal(nelm_bin, home, sessions, tmp_path):
+    """Diagnostics quote the file's own text: `nelm lint` and the shell's start-up error must
+    show its escape sequences harmlessly, with the file, line and column still there."""
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    (lessons / "01-evil.yaml").write_text(
+        'id: "evil\\e]52;c;cm0gLXJmIH4=\\a"\n"bad\\e[2Jkey\\u202e": 1\n', encoding="utf-8")
+    lint = subprocess.run([nelm_bin, "lint", str(lessons)], capture_output=True, env=home,
+                          timeout=60)
+    shell = subprocess.run(
+        [nelm_bin, "--learner", "eve", "--lessons", str(lessons), "--sessions", str(sessions)],
+        input=b"quit\n", capture_output=True, env=home, timeout=60)
+    for result in (lint, shell):
+        assert result.returncode == 1
+        check_output(result.stdout, result.stderr)
+        assert "01-evil.yaml:2:1: unknown key 'bad" in result.stdout.decode() + \
+            result.stderr.decode()
+
+
+def test_a_second_shell_on_a_terminal_is_refused(nelm_bin, home, sessions):
+    args = ["--learner", "gus", "--lessons", LESSONS, "--sessions", str(sessions)]
+    first = pexpect.spawn(nelm_bin, args, env=home, timeout=30, dimensions=(40, 100))
+    first.expect("nelm> ")
+    second = pexpect.spawn(nelm_bin, args, env=home, timeout=30, dimensions=(40, 100))
+    second.expect("another nelm is using learner 'gus'")
+    second.expect(pexpect.EOF)
+    second.close()
+    assert second.exitstatus == 1
+    first.send("lessons\r")
+    first.expect(LESSON["title"])
+    first.sendcontrol("d")
+    first.expect(pexpect.EOF)
+    first.close()
+    assert first.exitstatus == 0
