@@ -24,8 +24,8 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
   public var description: String { "\(file):\(line):\(column): \(Self.printable(message))" }
 
   /// `text` with C0 and C1 controls but newline, DEL and bidirectional overrides and
-  /// isolates written as `\u{…}`.
-  static func printable(_ text: String) -> String {
+  /// isolates written as `\u{…}`, for messages that quote what a user or a file gave.
+  public static func printable(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar.value {

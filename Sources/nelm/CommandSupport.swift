@@ -52,9 +52,10 @@ enum CommandSupport {
     return ExitCode(1)
   }
 
-  /// Prints a line on standard error.
+  /// Prints a line on standard error; control characters in it (errors quote the facts or
+  /// ids they were given) are shown as `\u{1b}`, never sent to the terminal.
   static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((Diagnostic.printable(line) + "\n").utf8))
   }
 
   /// Prints a JSON value, pretty, on standard output.

@@ -270,3 +270,16 @@ def test_a_second_shell_on_a_terminal_is_refused(nelm_bin, home, sessions):
     first.expect(pexpect.EOF)
     first.close()
     assert first.exitstatus == 0
+
+
+@pytest.mark.parametrize("args,stdin", [
+    (["solve", "-"], '{"age": 50, "primary": {"site": "\\u001b]52;c;eA==\\u0007ileum"}, '
+                     '"nodes": "N1\\u001b[2J", "x\\u202e": 1}'),
+    (["case", "show", "evil\x1b[2J\u202e"], ""),
+], ids=["solve-facts", "case-id"])
+def test_subcommand_errors_show_control_characters_harmlessly(nelm_bin, home, args, stdin):
+    result = subprocess.run([nelm_bin, *args, "--lessons", LESSONS], input=stdin.encode(),
+                            capture_output=True, env=home, timeout=60)
+    assert result.returncode in (1, 2), result.stderr  # 2: `solve`'s status for bad facts
+    check_output(result.stdout, result.stderr)
+    assert "\\u{1b}" in result.stderr.decode()
