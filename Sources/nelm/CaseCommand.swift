@@ -1,3 +1,4 @@
+import Clinical
 import ArgumentParser
 import Course
 import Foundation

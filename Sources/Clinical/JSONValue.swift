@@ -1,5 +1,7 @@
+import Foundation
+
 /// A JSON value whose objects keep their key order, for output that follows a documented
-/// order (`nelm case show --json`).
+/// order (`nelm solve --json`, `nelm case show --json`, the exports).
 public enum JSONValue: Sendable, Equatable {
   /// `null`.
   case null
@@ -29,10 +31,24 @@ public enum JSONValue: Sendable, Equatable {
   }
 
   /// A string, or null when absent.
-  static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+  public static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
 
   /// A list of strings.
-  static func texts(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+  public static func texts(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+
+  /// The value as Foundation objects, as `JSONSerialization` would give them (`NSNull` for
+  /// null; an object loses its key order).
+  public var foundationObject: Any {
+    switch self {
+    case .null: return NSNull()
+    case .bool(let value): return value
+    case .number(let value): return value
+    case .string(let value): return value
+    case .array(let values): return values.map(\.foundationObject)
+    case .object(let members):
+      return Dictionary(members.map { ($0.key, $0.value.foundationObject) }) { first, _ in first }
+    }
+  }
 
   /// Pretty-printed text with two-space indentation, ending without a newline.
   public func prettyPrinted(indent: String = "") -> String {
