@@ -47,6 +47,22 @@ enum CommandSupport {
     }
   }
 
+  /// The bytes of `file`, or of standard input for `-`. A missing or unreadable file is
+  /// reported as `LABEL: …` and ends the command with exit code 2 (bad input).
+  static func readInput(_ file: String, label: String) throws -> Data {
+    if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+      printError("\(label): no such file")
+      throw ExitCode(2)
+    }
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
+      printError("\(label): cannot read the file")
+      throw ExitCode(2)
+    }
+    return data
+  }
+
   /// Prints `nelm COMMAND: message` on standard error; the exit code to throw.
   static func failure(_ command: String, _ message: String) -> ExitCode {
     printError("nelm \(command): \(message)")

@@ -64,19 +64,7 @@ extension ScheduleCommand {
     }
 
     private func readInput(label: String) throws -> Data {
-      if file == "-" {
-        return FileHandle.standardInput.readDataToEndOfFile()
-      }
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-        CommandSupport.printError("\(label): no such file")
-        throw ExitCode(2)
-      }
-      guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
-        CommandSupport.printError("\(label): cannot read the file")
-        throw ExitCode(2)
-      }
-      return data
+      try CommandSupport.readInput(file, label: label)
     }
 
   }
