@@ -15,10 +15,11 @@ YAML_INCLUDE=$SCRATCH/checkouts/Yams/Sources/CYaml/include
 # The package's library modules, instrumented for coverage and ASan, and built for testing so
 # that the targets can reach internal decoders with `@testable import`. Only libraries are
 # built: an executable linked with -sanitize=fuzzer would get libFuzzer's main.
+mkdir -p "$SCRATCH"
 echo "fuzz: building the modules ($CONFIG, -sanitize=fuzzer,address)"
 $SWIFT build -c "$CONFIG" --scratch-path "$SCRATCH" --target Tutor \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$SCRATCH.log" 2>&1 || {
-  tail -20 "$SCRATCH.log"; exit 2; }
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$SCRATCH/build.log" 2>&1 || {
+  tail -20 "$SCRATCH/build.log"; exit 2; }
 OBJECTS=$(find "$BIN/Clinical.build" "$BIN/Course.build" "$BIN/Progress.build" \
   "$BIN/Tutor.build" "$BIN/Yams.build" "$BIN/CYaml.build" -name '*.o' | sort)
 

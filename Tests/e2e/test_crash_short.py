@@ -5,7 +5,6 @@ The full run (`make crashtest`, 200+ kills) and the checks themselves are in
 the files a crash repair writes (`.torn-*`) and a migration keeps (`.v1`) are private.
 """
 import os
-import pathlib
 import shutil
 import stat
 import sys
