@@ -35,7 +35,7 @@ extension Tutor {
     blocks += [
       .blank,
       .text(
-        "Streak: \(stats.streak) day\(stats.streak == 1 ? "" : "s") · \(stats.totalAnswers) answers in all",
+        "Streak: \(stats.streak) day\(stats.streak == 1 ? "" : "s") · \(stats.totalAnswers) answer\(stats.totalAnswers == 1 ? "" : "s") in all",
         .strong),
       .text("Last 30 days (answers a day, then the share right):", .dim),
       .raw("  answers " + sparkline(stats.days.map(\.answers))),
