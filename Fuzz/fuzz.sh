@@ -20,8 +20,17 @@ echo "fuzz: building the modules ($CONFIG, -sanitize=fuzzer,address)"
 $SWIFT build -c "$CONFIG" --scratch-path "$SCRATCH" --target Tutor \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$SCRATCH/build.log" 2>&1 || {
   tail -20 "$SCRATCH/build.log"; exit 2; }
-OBJECTS=$(find "$BIN/Clinical.build" "$BIN/Course.build" "$BIN/Progress.build" \
-  "$BIN/Tutor.build" "$BIN/Yams.build" "$BIN/CYaml.build" -name '*.o' | sort)
+# The objects of the modules' current sources only: a file moved or deleted since an earlier
+# build leaves its stale object behind, and linking that would fail.
+objects() {
+  for module in ${FUZZ_MODULES:-Clinical Course Progress Tutor Yams}; do
+    while IFS= read -r source; do
+      echo "$BIN/$module.build/$(basename "$source").o"
+    done <"$BIN/$module.build/sources"
+  done
+  find "$BIN/CYaml.build" -name '*.o'
+}
+OBJECTS=$(objects | sort)
 
 export ASAN_OPTIONS=detect_leaks=0:${ASAN_OPTIONS:-}
 # The Swift runtime's own backtracer trips over ASan after a fatal error: libFuzzer reports it.
