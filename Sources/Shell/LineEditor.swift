@@ -52,6 +52,19 @@ final class LineEditor: LineSource {
     // The learner's own bindings win over ours.
     el_source(editLine, nil)
     if let historyFile { nelm_history_load(history, historyFile) }
+    LineEditor.holdKeys()
+  }
+
+  /// Keeps the terminal out of canonical mode between lines, while nelm works on the last
+  /// one. libedit puts it back in cooked mode whenever `el_gets` returns; a Ctrl-D typed in
+  /// that window would be a cooked end-of-file, which the switch back to raw mode loses, so
+  /// the next read would wait for ever. In non-canonical mode it stays a 0x04 byte for libedit
+  /// to read. (libedit restores the terminal as it found it in `el_end`.)
+  static func holdKeys() {
+    var settings = termios()
+    guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+    settings.c_lflag &= ~tcflag_t(ICANON | ECHO)
+    _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
   }
 
   deinit {
@@ -65,7 +78,9 @@ final class LineEditor: LineSource {
     promptBuffer = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
     // A Ctrl-C pressed while nelm was busy is not cleared here: it cancels this read.
     var count: Int32 = 0
-    guard let raw = el_gets(editLine, &count) else {
+    let raw = el_gets(editLine, &count)
+    LineEditor.holdKeys()
+    guard let raw else {
       if InterruptFlag.take() {
         // libedit leaves the cursor on the cancelled line.
         writeOut("^C\n")
