@@ -39,7 +39,7 @@ final class ShellLoop {
       }
       let saved = saveIfNeeded(reply)
       everFailed = everFailed || !saved
-      show(reply)
+      show(reply, saved: saved)
       if reply.quit { return saved && (interactive || !everFailed) ? 0 : 1 }
       if !interactive && reply.isError {
         // A script stops at its first error, with the progress so far saved.
@@ -63,14 +63,21 @@ final class ShellLoop {
       if tutor.session != session.session { try session.save(tutor.session) }
       return true
     } catch {
-      warn("Could not save your progress: \(error.message) Your previous file is intact.")
+      warn("Could not save your progress: \(error.message)")
       return false
     }
   }
 
-  private func show(_ reply: Reply) {
-    guard !reply.blocks.isEmpty else { return }
-    let text = renderer.render(reply.blocks)
+  private func show(_ reply: Reply, saved: Bool) {
+    var blocks = reply.blocks
+    if let acknowledgement = reply.acknowledgement {
+      // Said only now that the save is done (or has failed), never before.
+      let status = saved ? "Saved." : "Not saved (see the warning above)."
+      let text = acknowledgement.isEmpty ? status : status + " " + acknowledgement
+      blocks.append(.text(text, saved ? .dim : .bad))
+    }
+    guard !blocks.isEmpty else { return }
+    let text = renderer.render(blocks)
     if reply.isError && !interactive {
       FileHandle.standardError.write(Data(text.utf8))
     } else {

@@ -9,6 +9,10 @@ public struct Reply: Sendable, Equatable {
   /// The line could not be carried out (unknown command, bad argument, invalid answer).
   /// Scripts reading from a pipe stop at the first one.
   public var isError: Bool
+  /// What to say once the change is saved (`[Enter] next · menu`): the shell prints it
+  /// after `Saved.` when the save succeeded, and after `Not saved.` when it did not, so the
+  /// learner is never told an answer is safe before it is.
+  public var acknowledgement: String?
 
   public init(
     _ blocks: [Block] = [], saveNeeded: Bool = false, quit: Bool = false, isError: Bool = false
@@ -30,5 +34,6 @@ public struct Reply: Sendable, Equatable {
     saveNeeded = saveNeeded || other.saveNeeded
     quit = quit || other.quit
     isError = isError || other.isError
+    acknowledgement = other.acknowledgement ?? acknowledgement
   }
 }

@@ -62,11 +62,12 @@ extension Tutor {
     if finished && !run.inQuiz {
       var reply = Reply(blocks, saveNeeded: true)
       reply.append(finishCase(run))
+      reply.acknowledgement = ""
       return reply
     }
-    blocks.append(
-      .text(finished ? "Saved. [Enter] next case · menu" : "Saved. [Enter] next · menu", .dim))
-    return Reply(blocks, saveNeeded: true)
+    var reply = Reply(blocks, saveNeeded: true)
+    reply.acknowledgement = finished ? "[Enter] next case · menu" : "[Enter] next · menu"
+    return reply
   }
 
   mutating func advanceCase(_ item: ClinicalCase, step: CaseStep, outcome: String, now: Date) {

@@ -177,8 +177,9 @@ extension Tutor {
       blocks.append(
         .paragraph([Span("Comes back ", .accent), Span(whenText(due, now: clock()) + ".")]))
     }
-    blocks.append(.text("Saved. [Enter] next · menu", .dim))
-    return Reply(blocks, saveNeeded: true)
+    var reply = Reply(blocks, saveNeeded: true)
+    reply.acknowledgement = "[Enter] next · menu"
+    return reply
   }
 
   /// `in 10 minutes`, `in 3 days (2026-11-30)`.

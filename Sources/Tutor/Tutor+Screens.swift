@@ -65,17 +65,18 @@ extension Tutor {
         item: lesson.itemID(of: question), response: response, correct: correct, at: now,
         durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
     setPosition(position(in: lesson) + 1, in: lesson)
-    var blocks = feedbackBlocks(question, chosen: chosen, correct: correct)
+    var reply = Reply(feedbackBlocks(question, chosen: chosen, correct: correct), saveNeeded: true)
     if position(in: lesson) >= lesson.stepCount {
       mode = .top
-      blocks += [.blank] + completionBlocks(lesson)
+      reply.blocks += [.blank] + completionBlocks(lesson)
+      reply.acknowledgement = ""
     } else {
       var updated = study
       updated.awaitingContinue = true
       mode = .studying(updated)
-      blocks += [.text("Saved. [Enter] next · back · menu", .dim)]
+      reply.acknowledgement = "[Enter] next · back · menu"
     }
-    return Reply(blocks, saveNeeded: true)
+    return reply
   }
 
   func feedbackBlocks(_ question: Question, chosen: Set<String>, correct: Bool) -> [Block] {

@@ -100,7 +100,7 @@ public struct Tutor {
       return Reply(blocks, isError: isError)
     }
     if trimmed.isEmpty { return Reply() }
-    let words = trimmed.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
     let name = words[0].lowercased()
     let arguments = Array(words.dropFirst())
     guard let command = CommandHelp.named(name) else {
@@ -135,7 +135,9 @@ public struct Tutor {
 
   /// The goodbye shown when the learner leaves (quit or Ctrl-D).
   public func farewell() -> Reply {
-    Reply([.text("Saved. See you soon, \(session.learner).")], saveNeeded: true, quit: true)
+    var reply = Reply(saveNeeded: true, quit: true)
+    reply.acknowledgement = "See you soon, \(session.learner)."
+    return reply
   }
 
   private mutating func run(_ command: CommandHelp, _ arguments: [String]) -> Reply {

@@ -61,7 +61,7 @@ struct CommandTests {
     let reply = tutor.accept("quit")
     #expect(reply.quit)
     #expect(reply.saveNeeded)
-    #expect(reply.text.contains("See you soon, ana."))
+    #expect(reply.acknowledgement == "See you soon, ana.")
   }
 
   @Test(
