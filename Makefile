@@ -30,6 +30,7 @@ test: test-deps
 	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 -m pytest -q Tests/e2e
 	$(NELM_DEBUG) lint Lessons
 	$(SWIFT) format lint --strict -r Sources Tests
+	Fuzz/fuzz.sh 2000
 
 lint: build
 	$(NELM_DEBUG) lint Lessons
