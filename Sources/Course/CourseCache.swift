@@ -19,12 +19,21 @@ public enum CourseCache {
   {
     guard let cacheDirectory else { return try CourseLoader.load(from: directory) }
     let fingerprint = CourseFingerprint.of(directory: directory)
-    let file = URL(fileURLWithPath: cacheDirectory)
-      .appendingPathComponent("course-\(CourseFingerprint.hash(absolute(directory))).json")
-    if let fingerprint, let cached = read(file, fingerprint: fingerprint) { return cached }
+    let file = cacheFile(for: directory, in: cacheDirectory)
+    if let fingerprint, let body = freshBody(file, fingerprint: fingerprint),
+      let cached = decode(body)
+    {
+      return cached
+    }
     let course = try CourseLoader.load(from: directory)
     if let fingerprint { write(course, fingerprint: fingerprint, to: file) }
     return course
+  }
+
+  /// Where the cache of `directory` lives.
+  static func cacheFile(for directory: String, in cacheDirectory: String) -> URL {
+    URL(fileURLWithPath: cacheDirectory)
+      .appendingPathComponent("course-\(CourseFingerprint.hash(absolute(directory))).json")
   }
 
   /// The snapshot the cache holds.
@@ -34,12 +43,20 @@ public enum CourseCache {
     var glossary: [GlossaryEntry]
   }
 
-  static func read(_ file: URL, fingerprint: String) -> Course? {
+  /// The snapshot's bytes when the cache file's fingerprint matches; nil otherwise.
+  static func freshBody(_ file: URL, fingerprint: String) -> Data? {
     guard let data = try? Data(contentsOf: file),
       let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-      String(decoding: data[data.startIndex..<newline], as: UTF8.self) == fingerprint,
-      let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data[(newline + 1)...])
+      String(decoding: data[data.startIndex..<newline], as: UTF8.self) == fingerprint
     else { return nil }
+    return data[(newline + 1)...]
+  }
+
+  /// The course a snapshot holds, or nil when the bytes do not decode.
+  static func decode(_ body: Data) -> Course? {
+    guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: body) else {
+      return nil
+    }
     return Course(lessons: snapshot.lessons, cases: snapshot.cases, glossary: snapshot.glossary)
   }
 

@@ -34,9 +34,9 @@ public enum ShellLauncher {
   public static func run(_ options: ShellOptions) -> Int32 {
     Terminal.useUTF8Locale()
     InterruptFlag.install()
-    let course: Course
+    let course: CourseProvider
     do {
-      course = try CourseCache.load(
+      course = try CourseCache.provider(
         from: options.lessonsDirectory, cacheDirectory: options.cacheDirectory)
     } catch {
       warn(error.message)

@@ -31,7 +31,10 @@ public struct Tutor {
     var awaitingContinue: Bool
   }
 
-  public let course: Course
+  /// The course, which may still be loading in the background when the tutor starts.
+  let provider: CourseProvider
+  /// The course (the first use waits for a background load to finish).
+  public var course: Course { provider.course }
   public private(set) var session: Session
   var mode: Mode = .top
   let clock: @Sendable () -> Date
@@ -48,10 +51,11 @@ public struct Tutor {
   /// A tutor over `course` for the learner whose progress is `session`. `history` and
   /// `learners` read the sessions directory when `progress`, `history` or `learners` need it.
   public init(
-    course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
+    course: CourseProvider, session: Session,
+    clock: @escaping @Sendable () -> Date = { Date() },
     history: @escaping () -> [Answer] = { [] }, learners: @escaping () -> [String] = { [] }
   ) {
-    self.course = course
+    self.provider = course
     self.session = session
     self.clock = clock
     self.history = history
@@ -223,6 +227,16 @@ public struct Tutor {
       return "Unknown command '\(word)'. Did you mean `\(close)`? Type `help` for the list."
     }
     return "Unknown command '\(word)'. Type `help` for the list."
+  }
+
+  /// A tutor over a course that is already loaded.
+  public init(
+    course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
+    history: @escaping () -> [Answer] = { [] }, learners: @escaping () -> [String] = { [] }
+  ) {
+    self.init(
+      course: CourseProvider(course), session: session, clock: clock, history: history,
+      learners: learners)
   }
 
   /// Hands over the answers recorded since the last call, for the answer log.
