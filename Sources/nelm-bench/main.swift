@@ -66,6 +66,31 @@ if arguments.count == 3, arguments[1] == "fsrs",
   exit(0)
 }
 
+// `nelm-bench load DIR`: loading and validating a (large, generated) course, from its YAML and
+// from the checked cache.
+if arguments.count == 3, arguments[1] == "load" {
+  do {
+    var course = Course(lessons: [])
+    let full = try (0..<3).map { _ in
+      try milliseconds { course = try CourseLoader.load(from: arguments[2]) }
+    }
+    let questions = course.lessons.map(\.questions.count).reduce(0, +)
+    report("load and validate \(questions) questions from YAML", full)
+    let cache = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nelm-bench-load-\(getpid())").path
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    _ = try CourseCache.load(from: arguments[2], cacheDirectory: cache)
+    let cached = try (0..<5).map { _ in
+      try milliseconds { _ = try CourseCache.load(from: arguments[2], cacheDirectory: cache) }
+    }
+    report("load \(questions) questions from the checked cache", cached)
+    exit(0)
+  } catch {
+    print(error)
+    exit(1)
+  }
+}
+
 let lessonsDirectory = arguments.count > 1 ? arguments[1] : "Lessons"
 let scratch = FileManager.default.temporaryDirectory
   .appendingPathComponent("nelm-bench-\(getpid())")
