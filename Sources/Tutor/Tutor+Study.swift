@@ -61,9 +61,9 @@ extension Tutor {
 
   /// The unfinished lesson touched most recently.
   func lastUnfinishedLesson() -> Lesson? {
-    // Without any lesson under way there is nothing to look up, and no reason to wait for a
+    // Without any lesson started there is nothing to look up, and no reason to wait for a
     // course still loading in the background.
-    guard session.lessons.values.contains(where: { !$0.completed }) else { return nil }
+    guard !session.lessons.isEmpty else { return nil }
     return course.lessons
       .compactMap { lesson in session.lessons[lesson.id].map { (lesson, $0) } }
       .filter { lesson, progress in progress.position < lesson.stepCount }
