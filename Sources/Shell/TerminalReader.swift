@@ -28,7 +28,7 @@ struct TerminalReader {
       }
       if fds[1].revents != 0 { return .interrupted }
       var byte: CChar = 0
-      let count = read(fd, &byte, 1)
+      let count = readWithoutBlocking(fd, &byte)
       if count < 0 {
         if errno == EINTR || errno == EAGAIN { continue }
         return .endOfInput
@@ -46,5 +46,21 @@ struct TerminalReader {
         return .character(wide)
       }
     }
+  }
+
+  /// Reads one byte, or fails with EAGAIN when there is none after all. poll(2) can say
+  /// "readable" just before Ctrl-C makes the kernel flush the typed-ahead bytes; a blocking
+  /// read would then wait for the next key, with the interrupt already handled.
+  private static func readWithoutBlocking(_ fd: Int32, _ byte: inout CChar) -> Int {
+    let flags = fcntl(fd, F_GETFL)
+    guard flags >= 0 else { return read(fd, &byte, 1) }
+    // The terminal's open file is shared with the shell that started nelm: the flag is set
+    // only around this one read.
+    _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+    let count = read(fd, &byte, 1)
+    let error = errno
+    _ = fcntl(fd, F_SETFL, flags)
+    errno = error
+    return count
   }
 }

@@ -1,7 +1,6 @@
 """Line editing on a real pseudo-terminal: Tab completion, history across runs, Ctrl-C and
 Ctrl-D, UTF-8 editing, and the name asked once."""
 import json
-import time
 
 import pexpect
 import pytest
@@ -91,7 +90,6 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
     child.send("lessons\r")  # the cancelled line is gone, the shell still works
     child.expect("NETs and their liver metastases")
     child.expect("nelm> ")
-    time.sleep(0.2)  # typed at a person's pace, once the prompt is up
     child.send("stray")
     child.sendcontrol("c")  # at the main prompt Ctrl-C only clears the line
     child.expect(r"\^C\r\nnelm> ")
