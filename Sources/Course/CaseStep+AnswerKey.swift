@@ -7,6 +7,7 @@ public struct CaseChoice: Sendable, Equatable {
   /// What the learner reads.
   public var label: String
 
+  /// Creates a value from its parts.
   public init(id: String, label: String) {
     self.id = id
     self.label = label

@@ -7,13 +7,18 @@ import Clinical
 public struct ClinicalCase: Sendable, Equatable, Codable {
   /// Unique across the course (`random:SEED` for a generated case).
   public var id: String
+  /// The title, as shown.
   public var title: String
+  /// Topics, for search, progress and quizzes.
   public var tags: [String]
+  /// Where the content comes from (author, journal, year).
   public var source: String
+  /// The story's stages, in order.
   public var stages: [CaseStage]
   /// The file the case was read from; empty for a generated case.
   public var file: String
 
+  /// Creates a value from its parts.
   public init(
     id: String, title: String, tags: [String], source: String, stages: [CaseStage],
     file: String = ""
@@ -36,13 +41,16 @@ public struct ClinicalCase: Sendable, Equatable, Codable {
 /// One stage of the story: what the learner reads, the facts as they now stand, and the
 /// questions asked about them.
 public struct CaseStage: Sendable, Equatable, Codable {
+  /// The title, as shown.
   public var title: String
   /// Paragraphs separated by blank lines.
   public var text: String
   /// The case facts once this stage is told.
   public var facts: CaseFacts
+  /// The questions asked after this stage.
   public var steps: [CaseStep]
 
+  /// Creates a value from its parts.
   public init(title: String, text: String, facts: CaseFacts, steps: [CaseStep]) {
     self.title = title
     self.text = text
@@ -55,6 +63,7 @@ public struct CaseStage: Sendable, Equatable, Codable {
 public struct CaseStep: Sendable, Equatable, Codable {
   /// Unique within its case.
   public var id: String
+  /// What is asked, and how it is answered.
   public var kind: CaseStepKind
   /// The facts the answer comes from: the stage's, or for a "what if" step the changed ones.
   public var facts: CaseFacts
@@ -68,6 +77,7 @@ public struct CaseStep: Sendable, Equatable, Codable {
   /// Where the teaching points come from; the case's source when nil.
   public var source: String?
 
+  /// Creates a value from its parts.
   public init(
     id: String, kind: CaseStepKind, facts: CaseFacts, whatIf: String? = nil,
     options: [String] = [], points: String? = nil, source: String? = nil

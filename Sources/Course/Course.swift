@@ -7,6 +7,7 @@ public struct Course: Sendable, Equatable {
   /// The abbreviations of the course (from `glossary.yaml`), in the order written.
   public var glossary: [GlossaryEntry]
 
+  /// Creates a value from its parts.
   public init(lessons: [Lesson], cases: [ClinicalCase] = [], glossary: [GlossaryEntry] = []) {
     self.lessons = lessons.sorted { $0.order < $1.order }
     self.cases = cases.sorted { $0.id < $1.id }

@@ -2,17 +2,24 @@
 public struct Lesson: Sendable, Equatable, Codable {
   /// Unique across the course; lower-case letters, digits and `-`.
   public var id: String
+  /// The title, as shown.
   public var title: String
   /// Position in the lesson list.
   public var order: Int
+  /// What the lesson covers, in a sentence or two.
   public var summary: String
+  /// What the learner can do after the lesson.
   public var objectives: [String]
+  /// Where the content comes from (author, journal, year).
   public var source: String
+  /// The pages, read in order.
   public var pages: [Page]
+  /// The check questions, asked after the pages.
   public var questions: [Question]
   /// The file the lesson was read from, for messages.
   public var file: String
 
+  /// Creates a value from its parts.
   public init(
     id: String, title: String, order: Int, summary: String, objectives: [String],
     source: String, pages: [Page], questions: [Question], file: String = ""
@@ -31,11 +38,14 @@ public struct Lesson: Sendable, Equatable, Codable {
 
 /// A page of reading: a title, paragraphs of text, and where they come from.
 public struct Page: Sendable, Equatable, Codable {
+  /// The title, as shown.
   public var title: String
   /// Paragraphs separated by blank lines.
   public var text: String
+  /// Where the content comes from (author, journal, year).
   public var source: String
 
+  /// Creates a value from its parts.
   public init(title: String, text: String, source: String) {
     self.title = title
     self.text = text
@@ -52,19 +62,28 @@ public struct Question: Sendable, Equatable, Codable {
     case trueFalse = "truefalse"
   }
 
+  /// The identifier, unique where the format says.
   public var id: String
+  /// What is asked, and how it is answered.
   public var kind: Kind
+  /// The question itself.
   public var stem: String
+  /// The answer options, in the order shown.
   public var options: [Option]
   /// The ids of the right options.
   public var key: [String]
+  /// A nudge shown on request; nil when there is none.
   public var hint: String?
+  /// Why the key is right: shown after every answer.
   public var explanation: String
+  /// Where the content comes from (author, journal, year).
   public var source: String
+  /// Topics, for search, progress and quizzes.
   public var tags: [String]
   /// 1 easy, 2 medium, 3 hard.
   public var difficulty: Int
 
+  /// Creates a value from its parts.
   public init(
     id: String, kind: Kind, stem: String, options: [Option], key: [String], hint: String? = nil,
     explanation: String, source: String, tags: [String] = [], difficulty: Int = 2
@@ -86,10 +105,12 @@ public struct Question: Sendable, Equatable, Codable {
 public struct Option: Sendable, Equatable, Codable {
   /// One lower-case letter, unique in its question.
   public var id: String
+  /// The text, paragraphs separated by blank lines.
   public var text: String
   /// Why this option is right or wrong; shown after the answer.
   public var explanation: String
 
+  /// Creates a value from its parts.
   public init(id: String, text: String, explanation: String) {
     self.id = id
     self.text = text

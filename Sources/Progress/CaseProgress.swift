@@ -8,8 +8,10 @@ public struct QuizProgress: Codable, Sendable, Equatable {
   public var topic: String?
   /// Whether each step has a time limit.
   public var timed: Bool
+  /// When it was first opened.
   public var started: Date
 
+  /// Creates a value from its parts.
   public init(cases: [String], topic: String? = nil, timed: Bool = false, started: Date) {
     self.cases = cases
     self.topic = topic
@@ -24,12 +26,15 @@ public struct CaseProgress: Codable, Sendable, Equatable {
   public var position: Int
   /// True once every step has been answered.
   public var completed: Bool
+  /// When it was first opened.
   public var started: Date
+  /// When it last changed.
   public var updated: Date
   /// The outcome of each step answered since the case was (re)started, by step id:
   /// `correct`, `acceptable`, `wrong` or `skipped`.
   public var outcomes: [String: String]
 
+  /// Creates a value from its parts.
   public init(
     position: Int = 0, completed: Bool = false, started: Date, updated: Date,
     outcomes: [String: String] = [:]

@@ -11,10 +11,15 @@ public struct Session: Codable, Sendable, Equatable {
   /// The version of the file format this build writes.
   public static let currentSchemaVersion = 2
 
+  /// The file format's version (`currentSchemaVersion` when written by this build).
   public var schemaVersion: Int
+  /// The learner's name, also the file's name.
   public var learner: String
+  /// When the session was started.
   public var created: Date
+  /// When it last changed.
   public var updated: Date
+  /// The learner's preferences.
   public var settings: Settings
   /// Where each lesson was left, by lesson id.
   public var lessons: [String: LessonProgress]
@@ -31,6 +36,7 @@ public struct Session: Codable, Sendable, Equatable {
   /// before a crash) are counted again when the session is next opened.
   public var logBytes: Int
 
+  /// Creates a value from its parts.
   public init(learner: String, now: Date) {
     self.schemaVersion = Session.currentSchemaVersion
     self.learner = learner
@@ -85,6 +91,7 @@ public struct Settings: Codable, Sendable, Equatable {
   /// `auto` follows the terminal and `NO_COLOR`; `never` turns colour off.
   public var color: String
 
+  /// Creates a value from its parts.
   public init(color: String = "auto") {
     self.color = color
   }
@@ -96,9 +103,12 @@ public struct LessonProgress: Codable, Sendable, Equatable {
   public var position: Int
   /// True once the learner has gone past the last step.
   public var completed: Bool
+  /// When it was first opened.
   public var started: Date
+  /// When it last changed.
   public var updated: Date
 
+  /// Creates a value from its parts.
   public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
     self.position = position
     self.completed = completed
@@ -121,6 +131,7 @@ public struct ItemRecord: Codable, Sendable, Equatable {
   /// Marked by the learner with `flag`, for `review flagged`; nil when never flagged.
   public var flagged: Bool?
 
+  /// Creates a value from its parts.
   public init(
     attempts: Int = 0, correctCount: Int = 0, last: Answer? = nil, review: ReviewState? = nil
   ) {

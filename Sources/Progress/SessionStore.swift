@@ -41,11 +41,6 @@ public struct SessionStore: Sendable {
     return OpenSession(session: session, fileURL: url, lock: lock)
   }
 
-  /// Moves a corrupt file aside to `<learner>.json.corrupt-<yyyyMMdd-HHmmss>` (never deletes
-  /// it) and returns its new URL; used only after the learner confirms starting fresh.
-  ///
-  /// The time is UTC. If that name is taken (twice in one second), `-2`, `-3`, … is added.
-  /// The learner's lock is held meanwhile, so no running nelm sees the file vanish.
   /// Moves a version 1 file's answers to the log and writes today's format, keeping a copy
   /// of the old file (`<learner>.json.v1`) until nothing of it is needed.
   private func migrate(
@@ -67,6 +62,11 @@ public struct SessionStore: Sendable {
     try AnswerLog.read(AnswerLog.url(forSessionFile: fileURL(for: learner)))
   }
 
+  /// Moves a corrupt file aside to `<learner>.json.corrupt-<yyyyMMdd-HHmmss>` (never deletes
+  /// it) and returns its new URL; used only after the learner confirms starting fresh.
+  ///
+  /// The time is UTC. If that name is taken (twice in one second), `-2`, `-3`, … is added.
+  /// The learner's lock is held meanwhile, so no running nelm sees the file vanish.
   public func setAside(_ learner: LearnerName, now: Date) throws(ProgressError) -> URL {
     let lock = try SessionLock(learner, in: directory)
     defer { lock.release() }

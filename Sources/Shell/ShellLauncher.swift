@@ -8,13 +8,16 @@ public struct ShellOptions: Sendable {
   /// The learner named on the command line or in `NELM_LEARNER`; nil to use the remembered
   /// one or ask.
   public var learner: String?
+  /// The course folder.
   public var lessonsDirectory: String
+  /// Where session files are kept.
   public var sessionsDirectory: String
   /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name.
   public var stateDirectory: String
   /// `$XDG_CACHE_HOME/nelm`: the checked course cache; nil to parse the course every time.
   public var cacheDirectory: String?
 
+  /// Creates a value from its parts.
   public init(
     learner: String?, lessonsDirectory: String, sessionsDirectory: String, stateDirectory: String,
     cacheDirectory: String? = nil

@@ -1,7 +1,10 @@
 /// A shell command: its name, how it is typed, and what it does.
 public struct CommandHelp: Sendable, Equatable {
+  /// The command's name, as typed.
   public var name: String
+  /// How the command is typed, with its arguments.
   public var usage: String
+  /// What the command does, in one sentence.
   public var summary: String
   /// Other names that run the same command.
   public var aliases: [String]

@@ -14,6 +14,7 @@ public struct Reply: Sendable, Equatable {
   /// learner is never told an answer is safe before it is.
   public var acknowledgement: String?
 
+  /// Creates a value from its parts.
   public init(
     _ blocks: [Block] = [], saveNeeded: Bool = false, quit: Bool = false, isError: Bool = false
   ) {

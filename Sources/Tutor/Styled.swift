@@ -5,9 +5,12 @@ public struct Span: Sendable, Equatable {
     case plain, strong, dim, good, bad, accent
   }
 
+  /// The text.
   public var text: String
+  /// How the text is emphasised.
   public var style: Style
 
+  /// Creates a value from its parts.
   public init(_ text: String, _ style: Style = .plain) {
     self.text = text
     self.style = style

@@ -3,9 +3,12 @@
 /// Pure: the shell passes the terminal's width and whether colour is wanted, tests pass
 /// fixed values.
 public struct TextRenderer: Sendable {
+  /// Columns to wrap to (at least 20).
   public var width: Int
+  /// Whether styles become ANSI colours.
   public var color: Bool
 
+  /// Creates a value from its parts.
   public init(width: Int, color: Bool) {
     self.width = max(20, width)
     self.color = color

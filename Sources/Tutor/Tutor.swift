@@ -35,6 +35,7 @@ public struct Tutor {
   let provider: CourseProvider
   /// The course (the first use waits for a background load to finish).
   public var course: Course { provider.course }
+  /// The learner's progress as the tutor has changed it (the shell saves it).
   public private(set) var session: Session
   var mode: Mode = .top
   let clock: @Sendable () -> Date
