@@ -124,3 +124,29 @@ extension Tutor {
     return accept("case ileal-crr").wideText
   }
 }
+
+@Suite("Timed quizzes")
+struct TimedQuizTests {
+  @Test("in a timed quiz a right answer given after the time limit counts as wrong")
+  func overTime() {
+    let clock = TutorFixture.Clock()
+    var tutor = CaseFixture.tutor(clock: clock)
+    let start = tutor.accept("quiz --cases 1 --timed").wideText
+    #expect(start.contains("60 s a step"))
+    clock.step = 70  // the learner takes 70 s over the step
+    let reply = tutor.accept("b").wideText  // biopsy: the engine's answer
+    #expect(reply.contains("Over time: "))
+    #expect(tutor.unsavedAnswers.last?.outcome == "wrong")
+    #expect(tutor.unsavedAnswers.last?.correct == false)
+  }
+
+  @Test("without --timed the same slow answer is simply right")
+  func untimed() {
+    let clock = TutorFixture.Clock()
+    var tutor = CaseFixture.tutor(clock: clock)
+    _ = tutor.accept("quiz --cases 1")
+    clock.step = 70
+    #expect(tutor.accept("b").wideText.contains("Correct."))
+    #expect(tutor.unsavedAnswers.last?.outcome == "correct")
+  }
+}
