@@ -1,3 +1,5 @@
+import Course
+
 /// Reads a learner's answer to a check question: `b`, `a c`, `ac`, `a,c`, `true`, `f`.
 enum AnswerParser {
   /// The outcome of reading a line as an answer.
@@ -46,6 +48,23 @@ enum AnswerParser {
       return .invalid("This question has one answer: give a single letter.")
     }
     return .answer(chosen)
+  }
+}
+
+extension AnswerParser {
+  /// Reads an answer to a case step: the letters of its choices, turned into the choices'
+  /// ids; `none` is the empty answer of a several-answer step.
+  static func parse(_ line: String, for key: CaseAnswerKey, several: Bool) -> Result {
+    if several && line.lowercased() == "none" { return .answer([]) }
+    let ids = key.choices.map(\.id)
+    let letters = ids.indices.map(Tutor.letter)
+    let view = QuestionView(optionIDs: letters, allowsSeveral: several, isTrueFalse: false)
+    switch parse(line, for: view) {
+    case .answer(let chosen):
+      return .answer(chosen.compactMap { letter in letters.firstIndex(of: letter).map { ids[$0] } })
+    case let other:
+      return other
+    }
   }
 }
 

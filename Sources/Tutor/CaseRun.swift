@@ -49,13 +49,13 @@ struct CaseArguments: Equatable {
   var count: Int?
   var timed = false
 
-  static func parse(_ arguments: [String]) -> Result<CaseArguments, FactAnswerError> {
+  static func parse(_ arguments: [String]) -> Result<CaseArguments, InputError> {
     var parsed = CaseArguments()
     var index = 0
-    func value(_ name: String) -> Result<String, FactAnswerError> {
+    func value(_ name: String) -> Result<String, InputError> {
       index += 1
       guard index < arguments.count else {
-        return .failure(FactAnswerError("\(name) needs a value."))
+        return .failure(InputError("\(name) needs a value."))
       }
       return .success(arguments[index])
     }
@@ -64,25 +64,25 @@ struct CaseArguments: Equatable {
       switch word {
       case "--seed":
         guard case .success(let text) = value(word), let seed = UInt64(text) else {
-          return .failure(FactAnswerError("--seed needs a whole number, e.g. --seed 42."))
+          return .failure(InputError("--seed needs a whole number, e.g. --seed 42."))
         }
         parsed.seed = seed
       case "--topic":
         guard case .success(let text) = value(word), CaseGenerator.topics.contains(text) else {
           return .failure(
-            FactAnswerError(
+            InputError(
               "--topic needs one of: \(CaseGenerator.topics.joined(separator: ", ")).")
           )
         }
         parsed.topic = text
       case "--cases":
         guard case .success(let text) = value(word), let count = Int(text), (1...50).contains(count)
-        else { return .failure(FactAnswerError("--cases needs a number from 1 to 50.")) }
+        else { return .failure(InputError("--cases needs a number from 1 to 50.")) }
         parsed.count = count
       case "--timed":
         parsed.timed = true
       default:
-        if word.hasPrefix("--") { return .failure(FactAnswerError("Unknown option \(word).")) }
+        if word.hasPrefix("--") { return .failure(InputError("Unknown option \(word).")) }
         parsed.words.append(word)
       }
       index += 1

@@ -32,18 +32,18 @@ struct FactQuestion: Sendable {
   }
 
   /// The answer normalised, or a message saying what is allowed.
-  func read(_ text: String) -> Result<String, FactAnswerError> {
+  func read(_ text: String) -> Result<String, InputError> {
     let value = text.trimmingCharacters(in: .whitespaces).lowercased()
     switch kind {
     case .choice(let values):
       let matches = values.filter { $0.lowercased().hasPrefix(value) }
       if let exact = values.first(where: { $0.lowercased() == value }) { return .success(exact) }
       if matches.count == 1, let only = matches.first { return .success(only) }
-      return .failure(FactAnswerError("Choose one of: \(values.joined(separator: ", "))."))
+      return .failure(InputError("Choose one of: \(values.joined(separator: ", "))."))
     case .yesNo:
       if ["y", "yes", "true"].contains(value) { return .success("yes") }
       if ["n", "no", "false"].contains(value) { return .success("no") }
-      return .failure(FactAnswerError("Answer yes or no."))
+      return .failure(InputError("Answer yes or no."))
     case .number(let minimum, let maximum, let integer, let optional):
       if optional && (value == "unknown" || value == "?") { return .success("unknown") }
       let cleaned = value.replacingOccurrences(of: "%", with: "")
@@ -54,7 +54,7 @@ struct FactQuestion: Sendable {
         let range = maximum.map { "\(format(minimum))–\(format($0))" } ?? "≥ \(format(minimum))"
         let whole = integer ? "a whole number " : "a number "
         return .failure(
-          FactAnswerError("Give \(whole)\(range)\(optional ? ", or unknown" : "")."))
+          InputError("Give \(whole)\(range)\(optional ? ", or unknown" : "")."))
       }
       return .success(format(number))
     case .list(let values):
@@ -63,7 +63,7 @@ struct FactQuestion: Sendable {
       let unknown = items.filter { !values.contains($0) }
       guard unknown.isEmpty else {
         return .failure(
-          FactAnswerError("Choose from: \(values.joined(separator: ", ")), or none."))
+          InputError("Choose from: \(values.joined(separator: ", ")), or none."))
       }
       var seen: [String] = []
       for item in items where !seen.contains(item) { seen.append(item) }
@@ -76,8 +76,8 @@ struct FactQuestion: Sendable {
   }
 }
 
-/// Why an answer to a fact question was not accepted.
-struct FactAnswerError: Error {
+/// Why a line of input (a fact, a command option) was not accepted, in words for the learner.
+struct InputError: Error {
   var message: String
   init(_ message: String) { self.message = message }
 }

@@ -6,6 +6,12 @@ import Progress
 extension Tutor {
   /// Handles a line while a case is open when it is an answer or Enter; nil lets commands run.
   mutating func acceptInCase(_ line: String, _ run: CaseRun) -> Reply? {
+    switch line.lowercased() {
+    case "skip": return skipCaseStep(run)
+    case "next" where run.awaitingContinue, "n" where run.awaitingContinue:
+      return showCaseStep(withStory: false)
+    default: break
+    }
     if run.awaitingContinue { return line.isEmpty ? showCaseStep(withStory: false) : nil }
     let item = run.clinicalCase
     let position = session.cases[item.id]?.position ?? 0
@@ -15,17 +21,8 @@ extension Tutor {
     if line.isEmpty {
       return Reply([.text("Answer with the letter of your choice, or `skip`.", .dim)])
     }
-    let ids = key.choices.map(\.id)
-    let letters = ids.indices.map(Tutor.letter)
-    if step.kind.allowsSeveral && line.lowercased() == "none" {
-      return answerCase(step, response: [], key: key, run)
-    }
-    let view = QuestionView(
-      optionIDs: letters, allowsSeveral: step.kind.allowsSeveral, isTrueFalse: false)
-    switch AnswerParser.parse(line, for: view) {
-    case .answer(let chosen):
-      let response = chosen.compactMap { letter in letters.firstIndex(of: letter).map { ids[$0] } }
-      return answerCase(step, response: response, key: key, run)
+    switch AnswerParser.parse(line, for: key, several: step.kind.allowsSeveral) {
+    case .answer(let response): return answerCase(step, response: response, key: key, run)
     case .invalid(let message): return .error(message)
     case .notAnAnswer: return nil
     }

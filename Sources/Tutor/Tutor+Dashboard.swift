@@ -149,6 +149,7 @@ extension Tutor {
   }
 
   private func progressJSON(_ stats: DashboardStats) -> String {
+    let due = dueCounts()
     func score(_ s: DashboardStats.Score) -> [String: Any] {
       ["right": s.right, "answered": s.answered]
     }
@@ -168,7 +169,7 @@ extension Tutor {
         ["date": $0.date.formatted(dayStyle), "answers": $0.answers, "right": $0.right]
       },
       "weakest": stats.weakest.map(\.name),
-      "due": ["today": dueCounts().today, "week": dueCounts().week],
+      "due": ["today": due.today, "week": due.week],
     ]
     let data =
       (try? JSONSerialization.data(

@@ -132,8 +132,7 @@ extension Tutor {
     case "help" where previous.count == 1:
       candidates = CommandHelp.all.map(\.name)
     case "define" where previous.count == 1:
-      var copy = self
-      return copy.courseIndex().completions(prefix: current)
+      return courseIndex().completions(prefix: current)
     case "case" where previous.count == 1:
       candidates = ["list", "random"] + course.cases.map(\.id)
     case "case", "quiz":

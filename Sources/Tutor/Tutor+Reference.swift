@@ -4,15 +4,15 @@ import Foundation
 extension Tutor {
   /// The course's glossary, search and references, built the first time one is asked for
   /// (building it takes longer than start-up may).
-  mutating func courseIndex() -> CourseIndex {
-    if let index { return index }
+  func courseIndex() -> CourseIndex {
+    if let index = indexCache.index { return index }
     let built = CourseIndex(course: course)
-    index = built
+    indexCache.index = built
     return built
   }
 
   /// `glossary`: every term with its expansion.
-  mutating func glossaryCommand() -> Reply {
+  func glossaryCommand() -> Reply {
     let terms = courseIndex().terms
     guard !terms.isEmpty else { return Reply([.text("The course has no glossary.", .dim)]) }
     let width = min(12, terms.map(\.term.count).max() ?? 0)
@@ -25,7 +25,7 @@ extension Tutor {
   }
 
   /// `define TERM`: the definition, what to see too, and the source.
-  mutating func defineCommand(_ arguments: [String]) -> Reply {
+  func defineCommand(_ arguments: [String]) -> Reply {
     let query = arguments.joined(separator: " ")
     guard !query.isEmpty else { return .error("Usage: define TERM (`glossary` lists them)") }
     let index = courseIndex()
@@ -48,7 +48,7 @@ extension Tutor {
   }
 
   /// `search WORDS`: pages, questions and case stages that hold every word.
-  mutating func searchCommand(_ arguments: [String]) -> Reply {
+  func searchCommand(_ arguments: [String]) -> Reply {
     let words = arguments.joined(separator: " ")
     guard !words.isEmpty else { return .error("Usage: search WORDS") }
     let hits = courseIndex().search(words)
@@ -76,7 +76,7 @@ extension Tutor {
   }
 
   /// `sources`: every reference the course cites, with what cites it.
-  mutating func sourcesCommand() -> Reply {
+  func sourcesCommand() -> Reply {
     let sources = courseIndex().sources()
     var blocks: [Block] = [
       .text("\(sources.count) references, each with the items that cite it:", .strong)
@@ -91,4 +91,9 @@ extension Tutor {
     }
     return Reply(blocks)
   }
+}
+
+/// Holds the course index once built; a class so that every copy of a tutor shares it.
+final class CourseIndexCache {
+  var index: CourseIndex?
 }

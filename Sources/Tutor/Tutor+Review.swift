@@ -108,6 +108,13 @@ extension Tutor {
 
   /// Handles a line during a review when it is an answer or Enter; nil lets commands run.
   mutating func acceptInReview(_ line: String, _ run: ReviewRun) -> Reply? {
+    switch line.lowercased() {
+    case "skip": return skipReviewItem(run)
+    case "hint": return reviewHint(run)
+    case "next" where run.awaitingContinue, "n" where run.awaitingContinue:
+      return acceptInReview("", run)
+    default: break
+    }
     if run.awaitingContinue {
       guard line.isEmpty else { return nil }
       var next = run
@@ -138,18 +145,11 @@ extension Tutor {
       }
     case .caseStep(let clinical, let step):
       guard case .success(let key) = step.answerKey() else { return nil }
-      let ids = key.choices.map(\.id)
-      let letters = ids.indices.map(Tutor.letter)
-      var response: [String] = []
-      if !(step.kind.allowsSeveral && line.lowercased() == "none") {
-        let view = QuestionView(
-          optionIDs: letters, allowsSeveral: step.kind.allowsSeveral, isTrueFalse: false)
-        switch AnswerParser.parse(line, for: view) {
-        case .answer(let chosen):
-          response = chosen.compactMap { letter in letters.firstIndex(of: letter).map { ids[$0] } }
-        case .invalid(let message): return .error(message)
-        case .notAnAnswer: return nil
-        }
+      let response: [String]
+      switch AnswerParser.parse(line, for: key, several: step.kind.allowsSeveral) {
+      case .answer(let chosen): response = chosen
+      case .invalid(let message): return .error(message)
+      case .notAnAnswer: return nil
       }
       let verdict = CaseVerdict.grade(response, against: key, several: step.kind.allowsSeveral)
       let now = clock()
@@ -269,8 +269,11 @@ extension Tutor {
 }
 
 extension Tutor.Mode {
-  var reviewRun: ReviewRun? {
-    if case .reviewing(let run) = self { return run }
-    return nil
+  /// A lesson, case, review or walk is open (what `menu` and Ctrl-C leave).
+  var isActivity: Bool {
+    switch self {
+    case .top, .confirming: false
+    default: true
+    }
   }
 }

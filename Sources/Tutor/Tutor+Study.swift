@@ -159,14 +159,6 @@ extension Tutor {
     return reply
   }
 
-  mutating func leaveLesson(_ study: Study) -> Reply {
-    mode = .top
-    let lesson = course.lessons[study.lessonIndex]
-    return Reply([
-      .text("Left “\(lesson.title)” at \(placeName(in: lesson)). `study` resumes it.", .dim)
-    ])
-  }
-
   /// "page 3/6" or "question 2/12": where the learner is in a lesson.
   func placeName(in lesson: Lesson) -> String {
     switch LessonStep(position: position(in: lesson), in: lesson) {

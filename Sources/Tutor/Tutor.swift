@@ -39,8 +39,9 @@ public struct Tutor {
   public private(set) var session: Session
   var mode: Mode = .top
   let clock: @Sendable () -> Date
-  /// The glossary, search and references index, built on first use.
-  var index: CourseIndex?
+  /// The glossary, search and references index, built on first use and shared by copies of
+  /// the tutor (Tab completion works on a copy).
+  let indexCache = CourseIndexCache()
   /// Answers recorded in `session` but not yet handed to the answer log.
   public private(set) var unsavedAnswers: [Answer] = []
 
@@ -117,25 +118,30 @@ public struct Tutor {
   /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
   /// Nothing answered is lost: answers and positions are saved as they happen.
   public mutating func interrupt() -> Reply {
-    if case .reviewing = mode {
-      mode = .top
-      return Reply([.text("Review stopped; what you answered is saved. `review` goes on.", .dim)])
-    }
-    if case .casing(let run) = mode {
-      mode = .top
+    leaveActivity(cancelled: true)
+  }
+
+  /// Leaves whatever is open (a lesson, a case, a review, the algorithm walk) for the main
+  /// prompt, saying how to come back: Ctrl-C and `menu` both end here.
+  mutating func leaveActivity(cancelled: Bool) -> Reply {
+    let message: String
+    switch mode {
+    case .studying(let study):
+      let lesson = course.lessons[study.lessonIndex]
+      message =
+        "Your place in “\(lesson.title)” (\(placeName(in: lesson))) is kept; `study` resumes it."
+    case .casing(let run):
       let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
-      return Reply([.text("Cancelled. Your answers are kept; \(resume) resumes.", .dim)])
+      message = "Your answers are kept; \(resume) resumes."
+    case .reviewing:
+      message = "What you answered is saved; `review` goes on."
+    case .walking:
+      message = "Left the algorithm walk."
+    case .top, .confirming:
+      return Reply()
     }
-    if case .walking = mode {
-      mode = .top
-      return Reply([.text("Left the algorithm walk.", .dim)])
-    }
-    guard case .studying(let study) = mode else { return Reply() }
     mode = .top
-    let lesson = course.lessons[study.lessonIndex]
-    return Reply([
-      .text("Cancelled. Your place in “\(lesson.title)” is kept; `study` resumes it.", .dim)
-    ])
+    return Reply([.text((cancelled ? "Cancelled. " : "") + message, .dim)])
   }
 
   /// The goodbye shown when the learner leaves (quit or Ctrl-D).
@@ -163,35 +169,8 @@ public struct Tutor {
     case "search": return searchCommand(arguments)
     case "sources": return sourcesCommand()
     case "flag": return flagCommand()
-    case "skip" where mode.reviewRun != nil:
-      return mode.reviewRun.map { skipReviewItem($0) } ?? Reply()
-    case "hint" where mode.reviewRun != nil:
-      return mode.reviewRun.map { reviewHint($0) } ?? Reply()
-    case "next" where mode.reviewRun?.awaitingContinue == true:
-      return acceptInReview(
-        "",
-        mode.reviewRun
-          ?? ReviewRun(
-            queue: [], index: 0, shownAt: clock(), hintsUsed: 0, awaitingContinue: true, right: 0))
-        ?? Reply()
     case "quiz": return quizCommand(arguments)
-    case "skip" where mode.caseRun != nil:
-      return mode.caseRun.map { skipCaseStep($0) } ?? Reply()
-    case "next" where mode.caseRun?.awaitingContinue == true:
-      return showCaseStep(withStory: false)
-    case "menu" where !isStudying:
-      if mode.reviewRun != nil {
-        mode = .top
-        return Reply([.text("Review stopped; what you answered is saved.", .dim)])
-      }
-      if let run = mode.caseRun {
-        mode = .top
-        let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
-        return Reply([.text("Left the case; \(resume) resumes it.", .dim)])
-      }
-      guard case .walking = mode else { break }
-      mode = .top
-      return Reply([.text("Left the algorithm walk.", .dim)])
+    case "menu" where mode.isActivity: return leaveActivity(cancelled: false)
     default: break
     }
     guard case .studying(let study) = mode else {
@@ -202,7 +181,6 @@ public struct Tutor {
     case "back": return back(study)
     case "hint": return hint(study)
     case "skip": return skip(study)
-    case "menu": return leaveLesson(study)
     default: return .error(unknownCommandMessage(command.name))
     }
   }
