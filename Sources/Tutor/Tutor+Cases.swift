@@ -37,10 +37,6 @@ extension Tutor {
       let id = "random:\(seed)" + (parsed.topic.map { ":\($0)" } ?? "")
       return openCase(id, inQuiz: false)
     case let id?:
-      guard clinicalCase(id: id) != nil else {
-        return .error(
-          "No case '\(id)'. `case list` shows the authored cases; `case random` makes one.")
-      }
       return openCase(id, inQuiz: false)
     }
   }
@@ -73,9 +69,11 @@ extension Tutor {
 
   /// Opens a case at its next unanswered step (from the start when it was finished).
   mutating func openCase(_ id: String, inQuiz: Bool) -> Reply {
-    guard let item = clinicalCase(id: id), !item.steps.isEmpty else {
-      return .error("Case '\(id)' has no steps to ask.")
+    guard let item = clinicalCase(id: id) else {
+      return .error(
+        "No case '\(id)'. `case list` shows the authored cases; `case random` makes one.")
     }
+    guard !item.steps.isEmpty else { return .error("Case '\(id)' has no steps to ask.") }
     let now = clock()
     var reply = Reply(saveNeeded: true)
     updateSession { session in
