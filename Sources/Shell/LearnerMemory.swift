@@ -1,16 +1,18 @@
 import Foundation
 import Progress
 
-/// Remembers the last learner who was asked for a name, so they are asked only once.
-struct LearnerMemory {
+/// Remembers the last learner who was asked for a name, so they are asked only once
+/// (`$XDG_STATE_HOME/nelm/learner`); the exports read it too.
+public struct LearnerMemory {
   let file: URL
 
-  init(directory: String) {
+  /// The memory kept in `directory`.
+  public init(directory: String) {
     file = URL(fileURLWithPath: directory).appendingPathComponent("learner")
   }
 
   /// The remembered name, if there is a valid one.
-  func recall() -> LearnerName? {
+  public func recall() -> LearnerName? {
     guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
     return try? LearnerName(text.trimmingCharacters(in: .whitespacesAndNewlines))
   }

@@ -3,6 +3,7 @@ import Course
 import Exports
 import Foundation
 import Progress
+import Shell
 
 /// `nelm export anki|xapi|markdown FILE`: the course as Anki notes, a learner's answers as
 /// xAPI statements, or a learner's recap in Markdown.
@@ -100,17 +101,13 @@ extension ExportCommand {
     func load() throws -> (Course, LearnerRecord) {
       let course = try ExportCommand.loadCourse(lessons)
       let paths = Paths(environment: ProcessInfo.processInfo.environment)
-      let arguments = CommandLine.arguments
-      let remembered = try? String(
-        contentsOfFile: paths.stateDirectory() + "/learner", encoding: .utf8)
+      // The learner as the shell finds it: option, environment, then the name it remembers.
       guard
-        let name = learner ?? ExportCommand.lastValue(of: "--learner", in: arguments)
-          ?? paths.environment["NELM_LEARNER"].flatMap({ $0.isEmpty ? nil : $0 })
-          ?? remembered?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
+          ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
       else { throw failure("no learner given: pass --learner NAME or set NELM_LEARNER") }
       let directory =
-        sessions ?? ExportCommand.lastValue(of: "--sessions", in: arguments)
-        ?? paths.defaultSessions()
+        sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
       do {
         let store = SessionStore(directory: URL(fileURLWithPath: directory))
         return (course, try LearnerRecord.read(try LearnerName(name), from: store))
@@ -127,11 +124,6 @@ extension ExportCommand {
   /// The course for a `nelm export` command.
   static func loadCourse(_ directory: String?) throws -> Course {
     try CommandSupport.loadCourse(directory, command: "export")
-  }
-
-  /// The last `NAME VALUE` or `NAME=VALUE` on the command line (see `CommandSupport`).
-  static func lastValue(of name: String, in arguments: [String]) -> String? {
-    CommandSupport.lastValue(of: name, in: arguments)
   }
 
   /// Writes `text` to `file` (replacing it whole), or to standard output for `-`; after a

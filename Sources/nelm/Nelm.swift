@@ -37,7 +37,7 @@ struct Nelm: ParsableCommand {
   func run() throws {
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
     let options = ShellOptions(
-      learner: learner ?? paths.environment["NELM_LEARNER"].flatMap { $0.isEmpty ? nil : $0 },
+      learner: learner ?? paths.learner(),
       lessonsDirectory: lessons ?? paths.defaultLessons(),
       sessionsDirectory: sessions ?? paths.defaultSessions(),
       stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())

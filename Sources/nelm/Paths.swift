@@ -11,6 +11,9 @@ struct Paths {
 
   private var home: String { value("HOME") ?? NSHomeDirectory() }
 
+  /// `$NELM_LEARNER`, when set and not empty.
+  func learner() -> String? { value("NELM_LEARNER") }
+
   /// `$XDG_STATE_HOME/nelm` (default `~/.local/state/nelm`): history, last learner.
   func stateDirectory() -> String {
     (value("XDG_STATE_HOME") ?? home + "/.local/state") + "/nelm"
