@@ -25,6 +25,13 @@ public enum CourseCache {
     {
       return cached
     }
+    return try loadAndCache(directory, fingerprint: fingerprint, file: file)
+  }
+
+  /// Loads the course from its YAML and, when its files could be fingerprinted, caches it.
+  static func loadAndCache(_ directory: String, fingerprint: String?, file: URL)
+    throws(CourseError) -> Course
+  {
     let course = try CourseLoader.load(from: directory)
     if let fingerprint { write(course, fingerprint: fingerprint, to: file) }
     return course

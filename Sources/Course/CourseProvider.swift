@@ -51,7 +51,8 @@ extension CourseCache {
     }
     let file = cacheFile(for: directory, in: cacheDirectory)
     guard let body = freshBody(file, fingerprint: fingerprint) else {
-      return CourseProvider(try load(from: directory, cacheDirectory: cacheDirectory))
+      // Stale or missing: load now, so problems are reported before the prompt.
+      return CourseProvider(try loadAndCache(directory, fingerprint: fingerprint, file: file))
     }
     return CourseProvider(loadingInBackground: {
       if let course = decode(body) { return course }
