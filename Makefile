@@ -3,6 +3,8 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 NELM_DEBUG := .build/debug/nelm
 NELM_RELEASE := .build/release/nelm
+# Tests (and swift test itself) make scratch folders; they go here, not in the shared /tmp.
+TEST_TMP := $(CURDIR)/.build/test-tmp
 
 .PHONY: run test build release deps test-deps install bench lint format-lint clean \
 	crashtest fuzz fuzz-smoke
@@ -26,11 +28,14 @@ run: release
 ## Unit tests, end-to-end tests on the built binary, and a lint of the course.
 test: test-deps
 	$(SWIFT) build
-	$(SWIFT) test
-	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 -m pytest -q Tests/e2e
+	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	TMPDIR=$(TEST_TMP) $(SWIFT) test
+	TMPDIR=$(TEST_TMP) NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 -m pytest -q -p no:cacheprovider \
+		Tests/e2e
 	$(NELM_DEBUG) lint Lessons
 	$(SWIFT) format lint --strict -r Sources Tests
 	Fuzz/fuzz.sh 2000
+	rm -rf $(TEST_TMP)
 
 lint: build
 	$(NELM_DEBUG) lint Lessons

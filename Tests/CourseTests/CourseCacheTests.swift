@@ -5,11 +5,13 @@ import Testing
 
 @Suite("Course cache")
 struct CourseCacheTests {
-  /// A copy of the valid lessons and cases in a scratch folder, with a cache folder beside.
-  func scratchCourse() throws -> (course: String, cache: String) {
+  /// Runs `body` on a copy of the valid lessons and cases in a scratch folder, with a cache
+  /// folder beside, and removes the scratch folder afterwards.
+  func withScratchCourse(_ body: (_ course: String, _ cache: String) throws -> Void) throws {
     let root = FileManager.default.temporaryDirectory
       .appendingPathComponent("nelm-cache-\(UUID().uuidString)")
     let course = root.appendingPathComponent("Lessons")
+    defer { try? FileManager.default.removeItem(at: root) }
     try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.folder("valid")) {
       try FileManager.default.copyItem(
@@ -18,7 +20,7 @@ struct CourseCacheTests {
     try FileManager.default.copyItem(
       atPath: Fixtures.folder("cases-valid") + "/cases",
       toPath: course.appendingPathComponent("cases").path)
-    return (course.path, root.appendingPathComponent("cache").path)
+    try body(course.path, root.appendingPathComponent("cache").path)
   }
 
   func cacheFiles(_ folder: String) -> [String] {
@@ -29,50 +31,56 @@ struct CourseCacheTests {
 
   @Test("the first load writes the cache; the next one reads it and gives the same course")
   func roundTrip() throws {
-    let (course, cache) = try scratchCourse()
-    let direct = try CourseLoader.load(from: course)
-    let first = try CourseCache.load(from: course, cacheDirectory: cache)
-    #expect(first == direct)
-    #expect(cacheFiles(cache).count == 1)
-    let second = try CourseCache.load(from: course, cacheDirectory: cache)
-    #expect(second == direct)
-    #expect(!second.cases.isEmpty && !second.lessons.isEmpty)
+    try withScratchCourse { course, cache in
+      let direct = try CourseLoader.load(from: course)
+      let first = try CourseCache.load(from: course, cacheDirectory: cache)
+      #expect(first == direct)
+      #expect(cacheFiles(cache).count == 1)
+      let second = try CourseCache.load(from: course, cacheDirectory: cache)
+      #expect(second == direct)
+      #expect(!second.cases.isEmpty && !second.lessons.isEmpty)
+    }
   }
 
   @Test("a changed course file makes the cache stale: the change shows at once")
   func staleAfterEdit() throws {
-    let (course, cache) = try scratchCourse()
-    _ = try CourseCache.load(from: course, cacheDirectory: cache)
-    let name = try #require(
-      try FileManager.default.contentsOfDirectory(atPath: course).first { $0.hasSuffix(".yaml") })
-    let path = course + "/" + name
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    let edited = text.replacingOccurrences(
-      of: "title: ", with: "title: Edited ", options: [], range: text.range(of: "title: "))
-    try edited.write(toFile: path, atomically: true, encoding: .utf8)
-    let reloaded = try CourseCache.load(from: course, cacheDirectory: cache)
-    #expect(reloaded == (try CourseLoader.load(from: course)))
-    #expect(reloaded.lessons.contains { $0.title.hasPrefix("Edited ") })
+    try withScratchCourse { course, cache in
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      let name = try #require(
+        try FileManager.default.contentsOfDirectory(atPath: course).first { $0.hasSuffix(".yaml") })
+      let path = course + "/" + name
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      let edited = text.replacingOccurrences(
+        of: "title: ", with: "title: Edited ", options: [], range: text.range(of: "title: "))
+      try edited.write(toFile: path, atomically: true, encoding: .utf8)
+      let reloaded = try CourseCache.load(from: course, cacheDirectory: cache)
+      #expect(reloaded == (try CourseLoader.load(from: course)))
+      #expect(reloaded.lessons.contains { $0.title.hasPrefix("Edited ") })
+    }
   }
 
   @Test("a broken cache file is ignored and replaced, never trusted")
   func brokenCache() throws {
-    let (course, cache) = try scratchCourse()
-    _ = try CourseCache.load(from: course, cacheDirectory: cache)
-    let file = cache + "/" + (cacheFiles(cache).first ?? "")
-    let data = try Data(contentsOf: URL(fileURLWithPath: file))
-    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: file))
-    #expect(
-      try CourseCache.load(from: course, cacheDirectory: cache)
-        == (try CourseLoader.load(from: course)))
+    try withScratchCourse { course, cache in
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      let file = cache + "/" + (cacheFiles(cache).first ?? "")
+      let data = try Data(contentsOf: URL(fileURLWithPath: file))
+      try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: file))
+      #expect(
+        try CourseCache.load(from: course, cacheDirectory: cache)
+          == (try CourseLoader.load(from: course)))
+    }
   }
 
   @Test("errors in the course are reported whatever the cache holds")
   func errorsStillReported() throws {
-    let (course, cache) = try scratchCourse()
-    _ = try CourseCache.load(from: course, cacheDirectory: cache)
-    try "id: broken\ntitle: [\n".write(
-      toFile: course + "/zz.yaml", atomically: true, encoding: .utf8)
-    #expect(throws: CourseError.self) { try CourseCache.load(from: course, cacheDirectory: cache) }
+    try withScratchCourse { course, cache in
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      try "id: broken\ntitle: [\n".write(
+        toFile: course + "/zz.yaml", atomically: true, encoding: .utf8)
+      #expect(throws: CourseError.self) {
+        try CourseCache.load(from: course, cacheDirectory: cache)
+      }
+    }
   }
 }

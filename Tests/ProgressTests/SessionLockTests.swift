@@ -3,7 +3,11 @@ import Testing
 
 @testable import Progress
 
-@Suite("Session lock")
+/// Serialized, and the only suite that spawns a process: a child shares the parent's open file
+/// descriptions from fork until exec, so a child started while another test releases a lock
+/// still holds that lock for a moment, and a reopen right after the release fails. A test that
+/// spawns a process belongs in this suite (or in the e2e tests), never beside it.
+@Suite("Session lock", .serialized)
 struct SessionLockTests {
   @Test("a second open in the same process is refused until the first is closed")
   func sameProcess() throws {
