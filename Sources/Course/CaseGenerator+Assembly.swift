@@ -58,8 +58,8 @@ struct CaseAssembler {
         }
       }
       let facts = patient.facts(revealing: revealed) ?? CaseGenerator.fallbackFacts
-      let rule = ClinicalEngine.assess(facts).rule
-      if index < plan.count - 1 && (rule == "D2" || rule == "D2a") {
+      let rule = ClinicalEngine.assess(facts).decisionRule
+      if index < plan.count - 1 && (rule == .d2 || rule == .d2a) {
         // The decision is made here: the board meets now and the work-up stops.
         plan[index].append(.board)
         plan.removeSubrange((index + 1)...)
