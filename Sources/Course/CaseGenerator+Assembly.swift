@@ -37,8 +37,11 @@ struct CaseAssembler {
       [[.presentation], [.pathology], [.staging, .board]],
       [[.presentation], [.pathology, .staging, .board]],
     ]
-    // A referral with the biopsy done; a high-grade tumour would be decided in the first stage.
-    if patient.isLowGrade { flows.append([[.presentation, .pathology, .staging], [.board]]) }
+    // A referral with the biopsy done; a poorly differentiated tumour would be decided in the
+    // first stage.
+    if patient.differentiation == .well {
+      flows.append([[.presentation, .pathology, .staging], [.board]])
+    }
     return rng.pick(flows, or: [[.presentation], [.pathology, .staging, .board]])
   }
 
