@@ -9,7 +9,11 @@ public enum Adjuncts {
     let site = facts.primary.site
     var result: [(Adjunct, String)] = []
     if facts.syndrome && best != .ssa {
-      result.append((.ssa, "functional syndrome: an SSA controls it alongside \(best.shortName)"))
+      result.append(
+        (
+          .ssa,
+          "functional syndrome: its symptoms are treated with an SSA, whatever the best option"
+        ))
     }
     // Not for a needle biopsy, nor for PRRT, before which long-acting SSAs are paused.
     let crisisRisk: Set<ClinicalOption> = [.resection, .cytoreduction, .transplant, .tace, .sirt]

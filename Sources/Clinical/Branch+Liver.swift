@@ -24,8 +24,8 @@ extension Branch {
       if let (option, why) = chemotherapy { alternatives.add(option, why) }
       return Branch(
         .n2, best: .tace, alternatives,
-        "\(situation(facts)); TACE not barred and \(replaced) (≤ 50 %) → "
-          + ClinicalOption.tace.name)
+        "\(situation(facts)), SSTR \(facts.sstr.rawValue); TACE not barred and \(replaced) "
+          + "(≤ 50 %) → \(ClinicalOption.tace.name)")
     }
     return beyondTACE(facts, involvement: involvement, taceBarred: taceBarred)
   }
@@ -36,7 +36,16 @@ extension Branch {
   ) -> Branch {
     let replaced = "\(formatNumber(involvement)) % of the liver replaced"
     let withinSIRT = involvement <= 70
-    let why = taceBarred ? "TACE barred" : "\(replaced) (over 50 %: TACE not first choice)"
+    let why: String
+    if !withinSIRT {
+      why =
+        "\(replaced), over 70 %: no liver-directed option (risk of liver failure)"
+        + (taceBarred ? "; TACE barred" : "")
+    } else if taceBarred {
+      why = "TACE barred (\(replaced))"
+    } else {
+      why = "\(replaced), over 50 %: TACE not first choice"
+    }
     let best: ClinicalOption
     let choice: String
     if facts.sstr == .positive {
@@ -50,7 +59,7 @@ extension Branch {
       choice = "SSTR \(facts.sstr.rawValue), Ki-67 \(formatNumber(ki67)) % > 15 %"
     } else if withinSIRT {
       best = .sirt
-      choice = "\(receptorAndKi67(facts)) (not over 15 %), \(replaced) (≤ 70 %)"
+      choice = "\(receptorAndKi67(facts)) (not over 15 %), ≤ 70 % replaced"
     } else {
       best = .interferon
       choice = "\(receptorAndKi67(facts)) (not over 15 %)"
@@ -62,11 +71,7 @@ extension Branch {
     }
     if best == .interferon { alternatives.add(.chemoTem) }
     if withinSIRT && !taceBarred { alternatives.add(.tace, "≤ 70 % replaced") }
-    let limit =
-      withinSIRT
-      ? "" : "; \(replaced), over 70 %: no liver-directed option (risk of liver failure)"
     return Branch(
-      .n3, best: best, alternatives,
-      "\(situation(facts)); \(why); \(choice) → \(best.name)\(limit)")
+      .n3, best: best, alternatives, "\(situation(facts)); \(why); \(choice) → \(best.name)")
   }
 }

@@ -59,9 +59,7 @@ struct Branch: Sendable, Equatable {
 
   /// Where the disease stands once an SSA is no longer the first step, in words.
   static func situation(_ facts: CaseFacts) -> String {
-    guard facts.onSSA else {
-      return "progressive, SSTR \(facts.sstr.rawValue)"
-    }
+    guard facts.onSSA else { return "progressive, no syndrome" }
     return switch (facts.syndrome, facts.progressive) {
     case (true, true): "the syndrome persists and the disease progresses on an SSA"
     case (true, false): "the syndrome persists on an SSA"

@@ -53,8 +53,9 @@ public struct Decision: Sendable, Equatable {
         TraceLine(
           .taceBar,
           "TACE barred by \(barred.map(\.name).joined(separator: " and ")) → TAE/TACE "
-            + "contraindicated (two simplified bars; after a bilioenteric anastomosis the risk "
-            + "is a liver abscess)"))
+            + "contraindicated (simplified bars"
+            + (barred.contains(.bilioentericAnastomosis)
+              ? "; after a bilioenteric anastomosis the risk is a liver abscess)" : ")")))
     }
     return decision
   }
