@@ -24,15 +24,6 @@ struct Alternatives: Sendable, Equatable {
     if option == .chemoStz { addTemozolomide() }
   }
 
-  /// Adds every option of another list, keeping its reasons.
-  mutating func add(contentsOf other: Alternatives) {
-    for (option, reason) in zip(other.options, other.reasons)
-    where option != best && !options.contains(option) {
-      options.append(option)
-      reasons.append(reason)
-    }
-  }
-
   /// `; acceptable: A (why), B` for the trace, or nothing when there is no alternative.
   var clause: String {
     reasons.isEmpty ? "" : "; acceptable: " + reasons.joined(separator: ", ")

@@ -26,7 +26,8 @@ extension Decision {
       return ruled(
         .d6, best: .resection,
         [
-          "all liver metastases removable \(how) (\(replaced)) → \(ClinicalOption.resection.name) \(source)"
+          "all liver metastases removable \(how) (\(replaced)) → "
+            + "\(ClinicalOption.resection.name) \(source)"
         ])
     case .debulkable:
       let branch = Branch.liverDirected(facts, liver: liver, taceBarred: barred)
