@@ -16,6 +16,8 @@ public enum Adjunct: String, CaseIterable, Sendable {
   case cholecystectomy
   /// 68Ga-DOTATOC PET/CT restaging before listing.
   case sstrImaging = "sstr_imaging"
+  /// Antibiotic prophylaxis for SIRT after a bilioenteric anastomosis.
+  case antibioticProphylaxis = "antibiotic_prophylaxis"
 
   /// The id used in files and in the JSON output.
   public var id: String { rawValue }
@@ -31,6 +33,7 @@ public enum Adjunct: String, CaseIterable, Sendable {
     case .twoStagePVE: "two-stage resection ± portal vein embolisation (PVE)"
     case .cholecystectomy: "cholecystectomy"
     case .sstrImaging: "68Ga-DOTATOC PET/CT restaging before listing"
+    case .antibioticProphylaxis: "antibiotic prophylaxis for SIRT after a bilioenteric anastomosis"
     }
   }
 }

@@ -28,7 +28,7 @@ extension Assessment {
       text(grade?.rawValue), text(who2010?.rawValue), text(t.rawValue), text(n.rawValue),
       text(m.rawValue), text(stage?.rawValue), text(lmType?.rawValue), .bool(transplantEligible),
       list(transplantFailures.map(\.text)), text(rule), text(best?.id), list(acceptable.map(\.id)),
-      list(contraindicated.map(\.id)), list(adjuncts.map(\.id)), list(trace),
+      list(contraindicated.map(\.id)), list(adjuncts.map(\.id)), list(trace.map(\.text)),
     ]
     return .object(zip(Self.jsonKeys, values).map { JSONValue.Member($0, $1) })
   }

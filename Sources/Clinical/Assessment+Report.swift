@@ -13,7 +13,7 @@ extension Assessment {
         + (transplantEligible
           ? "eligible"
           : "not eligible — "
-            + transplantFailures.map { "\($0.text) (\($0.kind.rawValue))" }
+            + transplantFailures.map { "\($0.text) (\(kind(of: $0).rawValue))" }
             .joined(separator: ", ")),
       "",
       "Decision",
@@ -27,7 +27,7 @@ extension Assessment {
     } else {
       lines.append("  no liver metastases: outside the algorithm")
     }
-    lines += ["", "Trace"] + trace.map { "  " + $0 } + ["", Simplifications.notice]
+    lines += ["", "Trace"] + trace.map { "  " + $0.text } + ["", Simplifications.notice]
     return lines
   }
 

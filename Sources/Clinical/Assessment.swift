@@ -20,8 +20,13 @@ public struct Assessment: Sendable, Equatable {
   public var transplantEligible: Bool
   /// The Milan criteria that fail, in criterion order.
   public var transplantFailures: [MilanFailure]
-  /// The deciding rule and branch; `nil` outside the algorithm.
+  /// The deciding rule and branch as the JSON output writes them (`D7`, `D4/S1`); `nil`
+  /// outside the algorithm.
   public var rule: String?
+  /// The deciding rule; `nil` outside the algorithm.
+  public var decisionRule: DecisionRule?
+  /// The branch of N or S the rule went through, if any.
+  public var branch: BranchID?
   /// The engine's first choice; `nil` outside the algorithm.
   public var best: ClinicalOption?
   /// Alternatives of similar standing.
@@ -31,7 +36,14 @@ public struct Assessment: Sendable, Equatable {
   /// Steps added to the best option.
   public var adjuncts: [Adjunct]
   /// One line per rule that fired, for learners.
-  public var trace: [String]
+  public var trace: [TraceLine]
+  /// The patient's age in years: the Milan age criterion weighs by it.
+  public var age: Int
+
+  /// How a failed Milan criterion weighs for this patient (age is absolute above 65).
+  public func kind(of failure: MilanFailure) -> MilanFailureKind {
+    failure.kind(age: age)
+  }
 
   /// Whether a quiz counts an option as correct: the best option or an acceptable one.
   public func accepts(_ option: ClinicalOption) -> Bool {

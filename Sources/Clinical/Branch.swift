@@ -1,87 +1,75 @@
 /// A branch of the decision that names alternatives of similar standing: N or S (section 4).
 struct Branch: Sendable, Equatable {
-  /// `N0`…`N2` or `S0`…`S3`.
-  var id: String
+  var id: BranchID
   var best: ClinicalOption
-  var acceptable: [ClinicalOption]
-  var trace: String
+  var alternatives: Alternatives
+  /// Why the branch chose its best option, in clinical words with the deciding numbers.
+  var reason: String
 
-  /// N — liver-directed, or watchful.
-  static func liverDirected(_ facts: CaseFacts, taceBarred: Bool) -> Branch {
-    if let watchful = watchful(facts, id: "N0") {
-      return watchful
-    }
-    let receptorOptions: [ClinicalOption] = facts.sstr == .positive ? [.prrt, .ssa] : []
-    let why = facts.progressive ? "progressive" : "functional syndrome"
-    let sstrNote = facts.sstr == .positive ? "; PRRT and SSA acceptable as SSTR is positive" : ""
-    if !taceBarred {
-      return Branch(
-        id: "N1", best: .tace, acceptable: [.sirt] + receptorOptions,
-        trace: "N1: \(why), TACE not barred → \(ClinicalOption.tace.name); SIRT acceptable"
-          + sstrNote)
-    }
-    return Branch(
-      id: "N2", best: .sirt, acceptable: receptorOptions,
-      trace: "N2: \(why), TACE barred → \(ClinicalOption.sirt.name)" + sstrNote)
+  var acceptable: [ClinicalOption] { alternatives.options }
+
+  /// The reason and the alternatives with theirs.
+  var summary: String { reason + alternatives.clause }
+
+  init(_ id: BranchID, best: ClinicalOption, _ alternatives: Alternatives, _ reason: String) {
+    self.id = id
+    self.best = best
+    self.alternatives = alternatives
+    self.reason = reason
   }
 
-  /// S — systemic first.
-  static func systemic(_ facts: CaseFacts, taceBarred: Bool) -> Branch {
-    if let watchful = watchful(facts, id: "S0") {
-      return watchful
-    }
-    var branch: Branch
-    if facts.sstr == .positive {
-      let (best, other): (ClinicalOption, ClinicalOption) =
-        facts.progressive ? (.prrt, .ssa) : (.ssa, .prrt)
-      let why = facts.progressive ? "progressive" : "functional syndrome, not progressive"
-      branch = Branch(
-        id: "S1", best: best, acceptable: [other],
-        trace: "S1: SSTR positive, \(why) → \(best.name); \(other.name) acceptable")
-    } else if facts.primary.site == .pancreas {
-      branch = Branch(
-        id: "S2", best: .chemoStz, acceptable: [],
-        trace:
-          "S2: SSTR \(facts.sstr.rawValue), pancreatic primary → \(ClinicalOption.chemoStz.name)")
-    } else {
-      branch = Branch(
-        id: "S3", best: .interferon, acceptable: [],
-        trace: "S3: SSTR \(facts.sstr.rawValue), primary \(facts.primary.site.rawValue) → "
-          + ClinicalOption.interferon.name)
-    }
-    if facts.syndrome {
-      // Liver-dominant symptoms can be controlled through the liver even when disease is
-      // systemic.
-      let liverOptions: [ClinicalOption] = taceBarred ? [.sirt] : [.tace, .sirt]
-      branch.acceptable.appendUnique(contentsOf: liverOptions)
-      branch.trace +=
-        "; functional syndrome → " + (taceBarred ? "SIRT" : "TACE and SIRT")
-        + " also acceptable for liver-dominant symptom control"
-    }
-    return branch
-  }
+  /// The branch's line of the trace.
+  var traceLine: TraceLine { TraceLine(.branch(id), "\(id.id): \(summary)") }
 
   /// N0 and S0: neither progressive nor symptomatic.
-  private static func watchful(_ facts: CaseFacts, id: String) -> Branch? {
+  static func watchful(_ facts: CaseFacts, id: BranchID) -> Branch? {
     guard !facts.progressive && !facts.syndrome else { return nil }
-    let head = "\(id): not progressive, no syndrome"
+    let head = "not progressive and no functional syndrome"
+    let site = facts.primary.site
     if facts.sstr == .positive {
+      var alternatives = Alternatives(best: .ssa, site: site)
+      alternatives.add(.surveillance)
       return Branch(
-        id: id, best: .ssa, acceptable: [.surveillance],
-        trace: "\(head), SSTR positive → \(ClinicalOption.ssa.name), antiproliferative (PROMID); "
-          + "watchful waiting acceptable")
+        id, best: .ssa, alternatives,
+        "\(head), SSTR positive → \(ClinicalOption.ssa.name), antiproliferative "
+          + "(PROMID; Rinke A et al., J Clin Oncol 2009)")
     }
     return Branch(
-      id: id, best: .surveillance, acceptable: [],
-      trace: "\(head), SSTR \(facts.sstr.rawValue) → \(ClinicalOption.surveillance.name)")
+      id, best: .surveillance, Alternatives(best: .surveillance, site: site),
+      "\(head), SSTR \(facts.sstr.rawValue) → \(ClinicalOption.surveillance.name)")
   }
-}
 
-extension Array where Element: Equatable {
-  /// Appends the elements not already present, keeping the order in which rules add them.
-  mutating func appendUnique(contentsOf elements: [Element]) {
-    for element in elements where !contains(element) {
-      append(element)
+  /// Whether an SSA comes first (N1, S1): not yet on one, with a syndrome or receptor-positive
+  /// disease.
+  static func ssaFirst(_ facts: CaseFacts) -> Bool {
+    !facts.onSSA && (facts.syndrome || facts.sstr == .positive)
+  }
+
+  /// Why an SSA comes first, in words.
+  static func ssaFirstReason(_ facts: CaseFacts) -> String {
+    let situation =
+      switch (facts.syndrome, facts.progressive) {
+      case (true, true): "functional syndrome and progression"
+      case (true, false): "functional syndrome"
+      default: "receptor-positive progression"
+      }
+    return "\(situation), not yet on an SSA → \(ClinicalOption.ssa.name) first (the first "
+      + "treatment of a functional syndrome and of SSA-naive receptor-positive progression)"
+  }
+
+  /// Where the disease stands once an SSA is no longer the first step, in words.
+  static func situation(_ facts: CaseFacts) -> String {
+    guard facts.onSSA else { return "progressive, no syndrome" }
+    return switch (facts.syndrome, facts.progressive) {
+    case (true, true): "the syndrome persists and the disease progresses on an SSA"
+    case (true, false): "the syndrome persists on an SSA"
+    default: "progression on an SSA"
     }
+  }
+
+  /// "SSTR negative, Ki-67 12 %" (or "Ki-67 unknown").
+  static func receptorAndKi67(_ facts: CaseFacts) -> String {
+    "SSTR \(facts.sstr.rawValue), Ki-67 "
+      + (facts.pathology.ki67.map { formatNumber($0) + " %" } ?? "unknown")
   }
 }

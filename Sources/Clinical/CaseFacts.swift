@@ -85,6 +85,9 @@ public struct CaseFacts: Sendable, Equatable, Codable {
   public var fitForSurgery: Bool
   /// Months of stable disease or response so far; `nil` when unknown.
   public var stableMonths: Double?
+  /// Already treated with a somatostatin analogue: with `syndrome`, the syndrome persists on
+  /// an SSA; with `progressive`, the disease progressed on one. False when not given.
+  public var onSSA: Bool
   /// Contraindications present, without duplicates; empty when none.
   public var contraindications: [Contraindication]
 
@@ -92,7 +95,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
   public init(
     id: String? = nil, age: Int, primary: Primary, nodes: NodalStatus, pathology: Pathology,
     liver: Liver?, extrahepatic: ExtrahepaticDisease, sstr: SSTRStatus, syndrome: Bool,
-    progressive: Bool, fitForSurgery: Bool, stableMonths: Double? = nil,
+    progressive: Bool, fitForSurgery: Bool, stableMonths: Double? = nil, onSSA: Bool = false,
     contraindications: [Contraindication] = []
   ) {
     self.id = id
@@ -107,6 +110,7 @@ public struct CaseFacts: Sendable, Equatable, Codable {
     self.progressive = progressive
     self.fitForSurgery = fitForSurgery
     self.stableMonths = stableMonths
+    self.onSSA = onSSA
     self.contraindications = contraindications
   }
 }

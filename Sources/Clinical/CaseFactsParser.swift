@@ -5,7 +5,7 @@ import Foundation
 public enum CaseFactsParser {
   static let topKeys = [
     "id", "age", "primary", "nodes", "pathology", "liver", "extrahepatic", "sstr", "syndrome",
-    "progressive", "fitForSurgery", "stableMonths", "contraindications",
+    "progressive", "fitForSurgery", "stableMonths", "onSSA", "contraindications",
   ]
   static let primaryKeys = ["site", "sizeCm", "extent", "status"]
   static let pathologyKeys = ["differentiation", "ki67", "mitoses"]
@@ -57,14 +57,18 @@ public enum CaseFactsParser {
         "stableMonths",
         "\(formatNumber(stableMonths)) is not allowed when progressive is true; allowed: under 6")
     }
+    // Optional: a missing key means not on an SSA; `null` is a wrong type like any other.
+    let onSSAField = r.field(root, "onSSA", in: "", required: false)
+    let onSSA: Bool? = onSSAField == nil ? false : onSSAField.flatMap { r.bool($0) }
     let contraindications = readContraindications(root, into: &r)
     guard let age, let primary, let nodes, let pathology, let liver, let extrahepatic, let sstr,
-      let syndrome, let progressive, let fit, let contraindications
+      let syndrome, let progressive, let fit, let onSSA, let contraindications
     else { return nil }
     return CaseFacts(
       id: id, age: age, primary: primary, nodes: nodes, pathology: pathology, liver: liver,
       extrahepatic: extrahepatic, sstr: sstr, syndrome: syndrome, progressive: progressive,
-      fitForSurgery: fit, stableMonths: stableMonths, contraindications: contraindications)
+      fitForSurgery: fit, stableMonths: stableMonths, onSSA: onSSA,
+      contraindications: contraindications)
   }
 
   /// An optional number: absent means unknown; `null` is refused so that nothing is guessed.

@@ -11,26 +11,32 @@ public enum ClinicalEngine {
     let decision = Decision.decide(for: facts, grade: grade, milanFailures: failures)
     let adjuncts = Adjuncts.of(facts, decision: decision, milanFailures: failures)
     let site = facts.primary.site
-    let trace =
-      [
-        Grade.explain(ki67: pathology.ki67, mitoses: pathology.mitoses),
-        WHO2010Category.explain(differentiation: pathology.differentiation, grade: grade),
-        TCategory.explain(facts.primary),
-        "N: \(facts.nodes.rawValue) (given)",
-        MCategory.explain(liver: facts.liver, extrahepatic: facts.extrahepatic),
-        Stage.explain(t: t, n: facts.nodes, m: m),
-        LiverMetastasisType.explain(liver: facts.liver),
+    let findings: [TraceLine] = [
+      TraceLine(.grade, Grade.explain(ki67: pathology.ki67, mitoses: pathology.mitoses)),
+      TraceLine(
+        .who2010,
+        WHO2010Category.explain(differentiation: pathology.differentiation, grade: grade)),
+      TraceLine(.tCategory, TCategory.explain(facts.primary)),
+      TraceLine(.nCategory, "N: \(facts.nodes.rawValue) (given)"),
+      TraceLine(
+        .mCategory, MCategory.explain(liver: facts.liver, extrahepatic: facts.extrahepatic)),
+      TraceLine(.stage, Stage.explain(t: t, n: facts.nodes, m: m)),
+      TraceLine(.lmType, LiverMetastasisType.explain(liver: facts.liver)),
+      TraceLine(
+        .portalDrainage,
         "portal drainage: \(site.rawValue) → " + (site.isPortalDrained ? "yes" : "no")
-          + " (Milan: distal stomach to sigmoid colon; the rectum counts as non-portal)",
-        TransplantEligibility.explain(failures, facts: facts),
-      ] + decision.trace + adjuncts.trace
+          + " (Milan: distal stomach to sigmoid colon; the rectum counts as non-portal)"),
+      TraceLine(.milan, TransplantEligibility.explain(failures, facts: facts)),
+    ]
+    let trace = findings + decision.trace + adjuncts.trace
     return Assessment(
       grade: grade, who2010: who, t: t, n: facts.nodes, m: m,
       stage: Stage.of(t: t, n: facts.nodes, m: m),
       lmType: LiverMetastasisType.of(liver: facts.liver),
       portalDrained: site.isPortalDrained, transplantEligible: failures.isEmpty,
-      transplantFailures: failures, rule: decision.rule, best: decision.best,
-      acceptable: decision.acceptable, contraindicated: decision.contraindicated,
-      adjuncts: adjuncts.adjuncts, trace: trace)
+      transplantFailures: failures, rule: decision.ruleID, decisionRule: decision.rule,
+      branch: decision.branch, best: decision.best, acceptable: decision.acceptable,
+      contraindicated: decision.contraindicated, adjuncts: adjuncts.adjuncts, trace: trace,
+      age: facts.age)
   }
 }

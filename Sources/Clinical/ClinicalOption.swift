@@ -22,6 +22,8 @@ public enum ClinicalOption: String, CaseIterable, Sendable {
   case chemoStz = "chemo_stz"
   /// Platinum with etoposide.
   case chemoPlatinum = "chemo_platinum"
+  /// Temozolomide- or 5-FU-based chemotherapy.
+  case chemoTem = "chemo_tem"
   /// Interferon-α.
   case interferon
   /// Watchful waiting.
@@ -46,8 +48,30 @@ public enum ClinicalOption: String, CaseIterable, Sendable {
     case .ssa: "somatostatin analogue (SSA)"
     case .chemoStz: "streptozocin-based chemotherapy"
     case .chemoPlatinum: "cisplatin or carboplatin with etoposide"
+    case .chemoTem: "temozolomide- or 5-FU-based chemotherapy"
     case .interferon: "interferon-α"
     case .surveillance: "watchful waiting with imaging every 3–6 months"
+    case .supportiveCare: "best supportive care"
+    }
+  }
+
+  /// The option in a few words, for the trace's lists of alternatives.
+  public var shortName: String {
+    switch self {
+    case .biopsy: "FNB"
+    case .sstrImaging: "SSTR imaging"
+    case .resection: "resection"
+    case .cytoreduction: "CRR ± RFA"
+    case .transplant: "LT"
+    case .tace: "TAE/TACE"
+    case .sirt: "SIRT"
+    case .prrt: "PRRT"
+    case .ssa: "an SSA"
+    case .chemoStz: "streptozocin-based chemotherapy"
+    case .chemoPlatinum: "platinum-etoposide"
+    case .chemoTem: "temozolomide- or 5-FU-based chemotherapy"
+    case .interferon: "interferon-α"
+    case .surveillance: "watchful waiting"
     case .supportiveCare: "best supportive care"
     }
   }

@@ -1,11 +1,13 @@
 /// The treatment decision for a case with liver metastases (ALGORITHM.md, section 4).
 ///
 /// The first rule whose condition holds decides; later rules are not consulted. The rules are
-/// a reconstruction of the review's Figure 3 for teaching.
+/// tried in the order D2a, D1, D2, D3, D2b, D4 … D9, a reconstruction of the review's Figure 3
+/// for teaching.
 public struct Decision: Sendable, Equatable {
-  /// The deciding rule and branch (`D1`…`D9`, `D2a`, `D4/S1`, `D9/N2`…); `nil` outside the
-  /// algorithm.
-  public var rule: String?
+  /// The deciding rule; `nil` outside the algorithm.
+  public var rule: DecisionRule?
+  /// The branch of N or S the rule went through, if any.
+  public var branch: BranchID?
   /// The engine's first choice; `nil` outside the algorithm.
   public var best: ClinicalOption?
   /// Alternatives of similar standing, which a quiz accepts as correct.
@@ -13,9 +15,15 @@ public struct Decision: Sendable, Equatable {
   /// Options the case rules out.
   public var contraindicated: [ClinicalOption]
   /// One line per rule that fired.
-  public var trace: [String]
+  public var trace: [TraceLine]
 
-  static let source = "(review Figure 3, reconstructed)"
+  /// The rule and branch as the JSON output writes them (`D7`, `D4/S1`, `D8/N2`); `nil`
+  /// outside the algorithm.
+  public var ruleID: String? {
+    rule.map { rule in branch.map { "\(rule.id)/\($0.id)" } ?? rule.id }
+  }
+
+  static let source = "(Frilling A et al., HPB 2010, Figure 3, reconstructed)"
 
   /// The decision for a case, given its grade and the Milan criteria it fails.
   public static func decide(
@@ -23,19 +31,31 @@ public struct Decision: Sendable, Equatable {
   ) -> Decision {
     guard let liver = facts.liver else {
       return Decision(
-        rule: nil, best: nil, acceptable: [], contraindicated: [],
-        trace: ["decision: no liver metastases → outside the algorithm \(source)"])
+        rule: nil, branch: nil, best: nil, acceptable: [], contraindicated: [],
+        trace: [
+          TraceLine(
+            .outside,
+            "decision: no liver metastases → outside the algorithm, which treats "
+              + "liver metastases \(source)")
+        ])
     }
-    if let early = decideBeforeSurgery(facts, grade: grade) {
+    if let early = decideFirst(facts, grade: grade) {
       return early
+    }
+    if grade == .g3 {
+      return wellDifferentiatedG3(facts, liver: liver)
     }
     let barred = taceBars(facts)
     var decision = decideByLiver(facts, liver: liver, barred: !barred.isEmpty, milanFailures)
     if !barred.isEmpty {
       decision.contraindicated.appendUnique(contentsOf: [.tace])
       decision.trace.append(
-        "TACE barred by \(barred.map(\.name).joined(separator: " and ")) → TAE/TACE contraindicated "
-          + "(two simplified bars)")
+        TraceLine(
+          .taceBar,
+          "TACE barred by \(barred.map(\.name).joined(separator: " and ")) → TAE/TACE "
+            + "contraindicated (simplified bars"
+            + (barred.contains(.bilioentericAnastomosis)
+              ? "; after a bilioenteric anastomosis the risk is a liver abscess)" : ")")))
     }
     return decision
   }
@@ -47,62 +67,14 @@ public struct Decision: Sendable, Equatable {
     }
   }
 
-  /// D1 to D3: histology, NEC, liver failure, incomplete staging.
-  private static func decideBeforeSurgery(_ facts: CaseFacts, grade: Grade?) -> Decision? {
-    let differentiation = facts.pathology.differentiation
-    if differentiation == .unknown || (differentiation == .well && grade == nil) {
-      let why =
-        differentiation == .unknown
-        ? "differentiation unknown" : "well differentiated but no Ki-67 or mitotic count"
-      return Decision(
-        rule: "D1", best: .biopsy, acceptable: [], contraindicated: [],
-        trace: ["D1: \(why) → \(ClinicalOption.biopsy.name) \(source)"])
-    }
-    if differentiation == .poor || grade == .g3 {
-      return necDecision(wellDifferentiated: differentiation == .well)
-    }
-    if facts.contraindications.contains(.liverFailure) {
-      let best: ClinicalOption = facts.syndrome || facts.sstr == .positive ? .ssa : .supportiveCare
-      let why =
-        best == .supportiveCare
-        ? "no syndrome and SSTR \(facts.sstr.rawValue)"
-        : (facts.syndrome ? "functional syndrome" : "SSTR positive")
-      return Decision(
-        rule: "D2a", best: best, acceptable: [],
-        contraindicated: [.resection, .cytoreduction, .tace, .sirt, .prrt, .chemoStz, .interferon],
-        trace: [
-          "D2a: liver failure stops every liver-directed and most systemic options; \(why) → "
-            + "\(best.name) \(source)"
-        ])
-    }
-    if facts.extrahepatic == .unknown || facts.sstr == .unknown {
-      let unknown = [
-        facts.extrahepatic == .unknown ? "extrahepatic disease" : nil,
-        facts.sstr == .unknown ? "SSTR status" : nil,
-      ].compactMap { $0 }
-      return Decision(
-        rule: "D3", best: .sstrImaging, acceptable: [], contraindicated: [],
-        trace: [
-          "D3: \(unknown.joined(separator: " and ")) unknown → "
-            + "\(ClinicalOption.sstrImaging.name) \(source)"
-        ])
-    }
-    return nil
-  }
-
-  private static func necDecision(wellDifferentiated: Bool) -> Decision {
-    var trace = [
-      "D2: " + (wellDifferentiated ? "G3" : "poorly differentiated") + " → NEC (WHO 2010) → "
-        + "\(ClinicalOption.chemoPlatinum.name); no resection, CRR or LT \(source)"
-    ]
-    if wellDifferentiated {
-      trace.append(
-        "D2: WHO 2010 calls this well-differentiated G3 tumour NEC; since WHO 2017/2019 it is a "
-          + "well-differentiated NET G3, for which platinum-etoposide is not the standard; such a "
-          + "patient belongs to a multidisciplinary board")
-    }
-    return Decision(
-      rule: "D2", best: .chemoPlatinum, acceptable: [],
-      contraindicated: [.resection, .cytoreduction, .transplant], trace: trace)
+  /// A decision of one rule with no branch.
+  static func ruled(
+    _ rule: DecisionRule, best: ClinicalOption, acceptable: [ClinicalOption] = [],
+    contraindicated: [ClinicalOption] = [], _ lines: [String]
+  ) -> Decision {
+    Decision(
+      rule: rule, branch: nil, best: best, acceptable: acceptable,
+      contraindicated: contraindicated,
+      trace: lines.map { TraceLine(.decision(rule), "\(rule.id): \($0)") })
   }
 }

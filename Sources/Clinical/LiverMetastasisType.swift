@@ -38,7 +38,8 @@ public enum LiverMetastasisType: String, CaseIterable, Sendable {
       return "liver-metastasis type: no liver metastases → unknown"
     }
     let type = LiverMetastasisType(pattern: liver.pattern)
-    return "liver-metastasis type: \(liver.pattern.rawValue) → type \(type.rawValue), "
+    let pattern = String(liver.pattern.rawValue.map { $0 == "_" ? " " : $0 })
+    return "liver-metastasis type: \(pattern) → type \(type.rawValue), "
       + "\"\(type.laterName)\" (Frilling 2009; names of 2014; definitions unverified)"
   }
 }

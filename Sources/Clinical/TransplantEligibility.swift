@@ -44,11 +44,12 @@ public enum MilanFailure: Int, CaseIterable, Sendable, Comparable {
     }
   }
 
-  /// How the failure weighs on transplantation.
-  public var kind: MilanFailureKind {
+  /// How the failure weighs on transplantation for a patient of `age`: the age criterion is
+  /// relative up to 65 and absolute above.
+  public func kind(age: Int) -> MilanFailureKind {
     switch self {
     case .primaryNotResected, .stableUnder6Months: .remediable
-    case .ageOver55: .relative
+    case .ageOver55: age > 65 ? .absolute : .relative
     default: .absolute
     }
   }
@@ -84,16 +85,27 @@ public enum TransplantEligibility {
     return failures
   }
 
+  /// Whether a failed criterion excludes transplantation for this patient.
+  static func isAbsolute(_ failure: MilanFailure, facts: CaseFacts) -> Bool {
+    failure.kind(age: facts.age) == .absolute
+  }
+
   static func explain(_ failures: [MilanFailure], facts: CaseFacts) -> String {
     let portal =
       "\(facts.primary.site.rawValue) is "
       + (facts.primary.site.isPortalDrained ? "portal-drained" : "not portal-drained")
     guard !failures.isEmpty else {
-      return "Milan: all nine criteria hold (\(portal), involvement ≤ 50 %, stable ≥ 6 months, "
-        + "age ≤ 55) → transplant-eligible (Mazzaferro 2007)"
+      let involvement = facts.liver.map { formatNumber($0.involvementPercent) + " %" } ?? ""
+      let stable = facts.stableMonths.map { formatNumber($0) } ?? ""
+      return "Milan: all nine criteria hold (\(portal), involvement \(involvement) ≤ 50 %, "
+        + "stable \(stable) months ≥ 6, age \(facts.age) ≤ 55) → transplant-eligible "
+        + "(Mazzaferro V et al., J Hepatol 2007)"
     }
-    let items = failures.map { "\($0.text) (\($0.kind.rawValue)\(detail($0, facts: facts)))" }
-    return "Milan: fails — " + items.joined(separator: ", ") + " (Mazzaferro 2007)"
+    let items = failures.map {
+      "\($0.text) (\($0.kind(age: facts.age).rawValue)\(detail($0, facts: facts)))"
+    }
+    return "Milan: fails — " + items.joined(separator: ", ")
+      + " (Mazzaferro V et al., J Hepatol 2007)"
   }
 
   private static func detail(_ failure: MilanFailure, facts: CaseFacts) -> String {
@@ -105,7 +117,7 @@ public enum TransplantEligibility {
     case .stableUnder6Months:
       return facts.stableMonths.map { "; \(formatNumber($0)) months" } ?? "; unknown"
     case .ageOver55:
-      return "; age \(facts.age)"
+      return facts.age > 65 ? "; age \(facts.age), over 65" : "; age \(facts.age), 56–65"
     case .extrahepaticDisease:
       return "; \(facts.extrahepatic.rawValue)"
     default:

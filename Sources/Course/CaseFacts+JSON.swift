@@ -20,6 +20,8 @@ extension CaseFacts {
       .init("fitForSurgery", .bool(fitForSurgery)),
     ]
     if let stableMonths { members.append(.init("stableMonths", .number(stableMonths))) }
+    // Written only when true: a missing onSSA reads as false.
+    if onSSA { members.append(.init("onSSA", .bool(true))) }
     members.append(.init("contraindications", .texts(contraindications.map(\.rawValue))))
     return .object(members)
   }

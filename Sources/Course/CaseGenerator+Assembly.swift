@@ -37,8 +37,11 @@ struct CaseAssembler {
       [[.presentation], [.pathology], [.staging, .board]],
       [[.presentation], [.pathology, .staging, .board]],
     ]
-    // A referral with the biopsy done; a high-grade tumour would be decided in the first stage.
-    if patient.isLowGrade { flows.append([[.presentation, .pathology, .staging], [.board]]) }
+    // A referral with the biopsy done; a poorly differentiated tumour would be decided in the
+    // first stage.
+    if patient.differentiation == .well {
+      flows.append([[.presentation, .pathology, .staging], [.board]])
+    }
     return rng.pick(flows, or: [[.presentation], [.pathology, .staging, .board]])
   }
 
@@ -58,8 +61,8 @@ struct CaseAssembler {
         }
       }
       let facts = patient.facts(revealing: revealed) ?? CaseGenerator.fallbackFacts
-      let rule = ClinicalEngine.assess(facts).rule
-      if index < plan.count - 1 && (rule == "D2" || rule == "D2a") {
+      let rule = ClinicalEngine.assess(facts).decisionRule
+      if index < plan.count - 1 && (rule == .d2 || rule == .d2a) {
         // The decision is made here: the board meets now and the work-up stops.
         plan[index].append(.board)
         plan.removeSubrange((index + 1)...)

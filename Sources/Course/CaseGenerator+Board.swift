@@ -63,15 +63,11 @@ extension CaseNarrative {
           + "tumour burden."
       case .none: "The liver surgeons judge the liver disease unresectable."
       }
-    // In a high-grade tumour the histology decides first; resectability is beside the point.
-    if p.isLowGrade { sentences.append(surgery) }
+    // In a poorly differentiated tumour the histology decides; resectability is beside the
+    // point. A NET G3 is resected when it can be.
+    if p.differentiation == .well { sentences.append(surgery) }
     sentences.append(course())
-    switch p.syndrome {
-    case .carcinoid: sentences.append("The flushing and diarrhoea continue.")
-    case .vipoma: sentences.append("The diarrhoea continues despite fluids and potassium.")
-    case .glucagonoma: sentences.append("The rash and the weight loss continue.")
-    case .none: break
-    }
+    sentences += somatostatinAnalogue()
     sentences.append(fitness())
     if p.contraindications.contains(.liverFailure) {
       sentences.append(
@@ -81,6 +77,41 @@ extension CaseNarrative {
     sentences.append(
       one(["The board must decide what to offer.", "What should the board advise?"]))
     return sentences.joined(separator: " ")
+  }
+
+  /// The syndrome and what an SSA has done so far, in words; said only where it matters.
+  private mutating func somatostatinAnalogue() -> [String] {
+    let p = patient
+    let drug = one(["long-acting octreotide", "lanreotide"])
+    let symptoms =
+      switch p.syndrome {
+      case .carcinoid: "the flushing and diarrhoea continue"
+      case .vipoma: "the diarrhoea continues despite fluids and potassium"
+      case .glucagonoma: "the rash and the weight loss continue"
+      case .none: ""
+      }
+    guard p.isLowGrade else {
+      return symptoms.isEmpty ? [] : [Self.capitalised(symptoms) + "."]
+    }
+    if p.onSSA {
+      if p.hasSyndrome {
+        let growth = p.progressive ? ", and the lesions grew on it" : ""
+        return [
+          "Monthly \(drug) injections were started for the symptoms, but \(symptoms)\(growth)."
+        ]
+      }
+      return [
+        "\(sentenceHe) has had monthly \(drug) injections since the liver lesions were first "
+          + "seen; they grew on this treatment."
+      ]
+    }
+    guard p.hasSyndrome || p.progressive else { return [] }
+    let none = "\(sentenceHe) has not yet had a somatostatin analogue."
+    return symptoms.isEmpty ? [none] : [Self.capitalised(symptoms) + ".", none]
+  }
+
+  static func capitalised(_ text: String) -> String {
+    text.prefix(1).uppercased() + text.dropFirst()
   }
 
   private mutating func course() -> String {

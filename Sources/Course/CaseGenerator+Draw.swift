@@ -22,8 +22,8 @@ extension GeneratedPatient {
       status: status, nodes: .nx, differentiation: .well, ki67: nil, mitoses: nil,
       pattern: .disseminated, involvement: 40, resectability: .none, extrahepatic: .none,
       distantSite: .nodes, sstr: .positive, syndrome: syndrome, complaint: .incidental,
-      progressive: false, fit: true, frailty: .frail, stableMonths: nil, contraindications: [],
-      symptomMonths: 6, whipple: false)
+      progressive: false, fit: true, frailty: .frail, stableMonths: nil, onSSA: false,
+      contraindications: [], symptomMonths: 6, whipple: false)
     patient.drawPrimary(topic, &rng)
     patient.drawPathology(topic, &rng)
     patient.drawLiver(topic, &rng)

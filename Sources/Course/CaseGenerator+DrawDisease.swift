@@ -32,7 +32,8 @@ extension GeneratedPatient {
       ki67 = rng.pick([1, 1.5, 2], or: 2)
       mitoses = Double(rng.int(in: 2...6))
     case .wellG3:
-      ki67 = Double(rng.int(in: 21...55))
+      // Mostly within NETTER-2's range (up to 55 %), sometimes above it.
+      ki67 = Double(rng.chance(0.25) ? rng.int(in: 56...70) : rng.int(in: 21...55))
       mitoses = rng.chance(0.5) ? Double(rng.int(in: 3...25)) : nil
     case .poor:
       ki67 = Double(rng.int(in: 8...18) * 5)
@@ -81,7 +82,9 @@ extension GeneratedPatient {
     if extrahepatic == .unresectable { sites.append(.bone) }
     if extrahepatic == .resectable && sex == .woman { sites.append(.ovary) }
     distantSite = rng.pick(sites, or: .nodes)
-    sstr = rng.chance(lowGrade ? (site == .pancreas ? 0.7 : 0.85) : 0.3) ? .positive : .negative
+    let receptors =
+      lowGrade ? (site == .pancreas ? 0.7 : 0.85) : (differentiation == .well ? 0.6 : 0.3)
+    sstr = rng.chance(receptors) ? .positive : .negative
     let progression = !lowGrade ? 0.75 : (topic == .transplant ? 0.12 : 0.4)
     progressive = rng.chance(progression)
     if progressive {
@@ -96,6 +99,11 @@ extension GeneratedPatient {
     let fitness = topic == .transplant ? 0.95 : (age >= 72 ? 0.65 : 0.88)
     fit = rng.chance(fitness)
     frailty = rng.pick([.heart, .lung, .frail], or: .frail)
+    // An SSA is the first treatment of a syndrome and of receptor-positive progression; some
+    // patients come to the board already on one.
+    if lowGrade && (hasSyndrome || progressive) {
+      onSSA = rng.chance(topic == .treatment || topic == .transplant ? 0.5 : 0.35)
+    }
     drawContraindications(topic, &rng)
   }
 
@@ -106,12 +114,19 @@ extension GeneratedPatient {
       whipple = true
       contraindications.append(.bilioentericAnastomosis)
     }
-    guard rng.chance(topic == .treatment ? 0.14 : 0.06) else { return }
+    let chance: Double =
+      switch topic {
+      case .treatment: 0.14
+      case .transplant: 0.1
+      case .grading, .staging: 0.06
+      }
+    guard rng.chance(chance) else { return }
     var choices: [(Contraindication, Int)] = [(.portalVeinThrombosis, 40)]
     if !whipple { choices.append((.bilioentericAnastomosis, 25)) }
-    // A failing liver goes with a liver largely replaced by tumour; in a high-grade tumour rule
-    // D2 decides first, and the story stops before the board would hear of it.
-    if involvement >= 50 && isLowGrade { choices.append((.liverFailure, 40)) }
+    // A failing liver goes with a liver largely replaced by tumour; in a poorly differentiated
+    // tumour rule D2 decides at the pathology, and the story stops before the board would hear
+    // of it.
+    if involvement >= 50 && differentiation == .well { choices.append((.liverFailure, 40)) }
     let drawn = rng.weighted(choices, or: .portalVeinThrombosis)
     if !contraindications.contains(drawn) { contraindications.append(drawn) }
   }

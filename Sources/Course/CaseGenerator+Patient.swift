@@ -47,6 +47,9 @@ struct GeneratedPatient: Sendable, Equatable {
   var fit: Bool
   var frailty: Frailty
   var stableMonths: Double?
+  /// Already on a somatostatin analogue: the syndrome persists, or the disease progressed, on
+  /// it. Told at the board, as the course of the disease so far.
+  var onSSA: Bool
   var contraindications: [Contraindication]
   /// How long the symptoms have lasted, in months (story only).
   var symptomMonths: Int
@@ -55,7 +58,7 @@ struct GeneratedPatient: Sendable, Equatable {
   var whipple: Bool
 
   var hasSyndrome: Bool { syndrome != .none }
-  /// A well-differentiated G1/G2 tumour: the only kind the algorithm goes on to stage and treat.
+  /// A well-differentiated G1/G2 tumour: the pathway of Figure 3 with its liver rules.
   var isLowGrade: Bool {
     differentiation == .well && (ki67 ?? 0) <= 20 && (mitoses ?? 0) <= 20
   }
@@ -104,6 +107,8 @@ extension GeneratedPatient {
       "fitForSurgery": fit,
     ]
     if let stableMonths { object["stableMonths"] = stableMonths }
+    // The SSA given since the diagnosis is part of what the board hears.
+    if reveal == .board && onSSA { object["onSSA"] = true }
     // Liver failure is told at the board, so that rule D2a cannot cut the work-up short.
     let known = contraindications.filter { reveal == .board || $0 != .liverFailure }
     if !known.isEmpty { object["contraindications"] = known.map(\.rawValue) }

@@ -83,18 +83,7 @@ struct CaseStepMaker {
 
   /// The lines of the engine's trace that explain the answer.
   static func points(_ kind: CaseStepKind, _ a: Assessment) -> String? {
-    let prefixes: [String] =
-      switch kind {
-      case .grade: ["grade:"]
-      case .who2010: ["grade:", "WHO 2010:"]
-      case .t: ["T:"]
-      case .stage: ["T:", "N:", "M:", "stage:"]
-      case .lmType: ["liver-metastasis type:"]
-      case .transplantEligible, .milanFailures: ["portal drainage:", "Milan:"]
-      case .nextStep, .treatment: ["D", "N0:", "N1:", "N2:", "S0:", "S1:", "S2:", "S3:", "TACE"]
-      case .adjuncts: ["adjunct "]
-      }
-    let lines = a.trace.filter { line in prefixes.contains { line.hasPrefix($0) } }
+    let lines = kind.reasons(in: a)
     if kind == .adjuncts && lines.isEmpty {
       return "No adjunct applies to \(a.best?.name ?? "this decision") on these facts."
     }

@@ -4,7 +4,7 @@ import Foundation
 /// One change to the final facts for a "what if" step, with the kinds worth asking about it.
 struct WhatIfChange {
   enum Kind: CaseIterable {
-    case age, ki67, involvement, extrahepatic, contraindication, fitness, noLiver
+    case age, ki67, involvement, extrahepatic, contraindication, fitness, ssa, noLiver
   }
 
   var kind: Kind
@@ -65,6 +65,21 @@ extension GeneratedPatient {
       changed.fit.toggle()
       text = fit ? "unfit for major liver surgery" : "fit for major liver surgery"
       asks = [.treatment, .adjuncts]
+    case .ssa:
+      // Only where an SSA can change the decision: a syndrome, or progression.
+      guard isLowGrade, hasSyndrome || progressive else { return [] }
+      changed.onSSA.toggle()
+      if onSSA {
+        text = "no somatostatin analogue given so far"
+      } else {
+        text =
+          hasSyndrome
+          ? "the syndrome persisting on a somatostatin analogue"
+          : "the growth having happened on a somatostatin analogue"
+      }
+      var object = changed.object(revealing: reveal)
+      object["onSSA"] = changed.onSSA
+      return [WhatIfChange(kind: kind, text: text, object: object, asks: [.treatment, .adjuncts])]
     case .noLiver:
       var object = changed.object(revealing: reveal)
       object["liver"] = NSNull()
@@ -106,7 +121,7 @@ extension CaseStepMaker {
       case .grading: [.ki67, .age]
       case .staging: [.noLiver, .extrahepatic]
       case .transplant: [.age, .involvement]
-      case .treatment: [.contraindication, .extrahepatic, .fitness]
+      case .treatment: [.contraindication, .extrahepatic, .fitness, .ssa]
       }
     let rest = WhatIfChange.Kind.allCases.filter { !preferred.contains($0) }
     var fallback: CaseStep?

@@ -42,7 +42,8 @@ public enum CaseGenerator {
     nodes: .n1, differentiation: .well, ki67: 4, mitoses: 1, pattern: .disseminated,
     involvement: 30, resectability: .none, extrahepatic: .none, distantSite: .nodes,
     sstr: .positive, syndrome: .carcinoid, complaint: .pain, progressive: false, fit: true,
-    frailty: .frail, stableMonths: 12, contraindications: [], symptomMonths: 24, whipple: false)
+    frailty: .frail, stableMonths: 12, onSSA: false, contraindications: [], symptomMonths: 24,
+    whipple: false)
 
   /// The fallback patient's final facts, for a stage whose facts are (never) refused.
   static let fallbackFacts = CaseFacts(

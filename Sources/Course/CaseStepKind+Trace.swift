@@ -1,22 +1,27 @@
+import Clinical
+
 /// How a step kind relates to the engine's trace and to quiz topics: shared by the tutor's
-/// feedback and the exports, so both explain an answer with the same lines.
+/// feedback, the generated cases' points and the exports, so all explain an answer with the
+/// same lines.
 extension CaseStepKind {
-  /// The trace lines that explain this kind of answer, chosen by their labels.
-  public func explains(_ line: String) -> Bool {
-    let label = line.prefix { $0 != ":" && $0 != "," }
+  /// Whether a trace line explains this kind of answer, chosen by the line's rule and topic
+  /// (never by its wording).
+  public func explains(_ line: TraceLine) -> Bool {
     switch self {
-    case .grade: return label == "grade"
-    case .who2010: return label == "grade" || label == "WHO 2010"
-    case .t: return label == "T"
-    case .stage: return ["T", "N", "M", "stage"].contains(label)
-    case .lmType: return label == "liver-metastasis type"
-    case .transplantEligible, .milanFailures:
-      return label == "Milan" || label == "portal drainage"
-    case .nextStep, .treatment:
-      // Rule lines (D7: …) and branch lines (N1: …, S2: …).
-      return ["D", "N", "S"].contains(label.first) && label.dropFirst().first?.isNumber == true
-    case .adjuncts: return label.hasPrefix("adjunct")
+    case .grade: line.rule == .grade
+    case .who2010: line.rule == .grade || line.rule == .who2010
+    case .t: line.rule == .tCategory
+    case .stage: [.tCategory, .nCategory, .mCategory, .stage].contains(line.rule)
+    case .lmType: line.rule == .lmType
+    case .transplantEligible, .milanFailures: line.topic == .transplant
+    case .nextStep, .treatment: line.topic == .treatment
+    case .adjuncts: line.topic == .adjuncts
     }
+  }
+
+  /// The trace lines of an assessment that explain this kind of answer, in trace order.
+  public func reasons(in assessment: Assessment) -> [String] {
+    assessment.trace.filter(explains).map(\.text)
   }
 
   /// The topic a step of this kind counts towards in quiz summaries.

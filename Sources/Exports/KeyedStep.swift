@@ -58,9 +58,8 @@ struct KeyedStep {
 
   /// The trace lines that explain this kind of answer; the whole trace when none does.
   var reasons: [String] {
-    let trace = key.assessment.trace
-    let chosen = trace.filter(step.kind.explains)
-    return chosen.isEmpty ? trace : chosen
+    let chosen = step.kind.reasons(in: key.assessment)
+    return chosen.isEmpty ? key.assessment.trace.map(\.text) : chosen
   }
 
   /// The author's teaching points, unless they only repeat the reasons (generated cases

@@ -4,10 +4,12 @@ import Foundation
 /// The `algorithm` command: walks a learner through the review's Figure 3 (as nelm
 /// reconstructs it), one fact at a time, showing at each branch where the patient goes.
 ///
-/// Facts come in the order of the figure: the patient, histology, contraindications,
-/// staging, the course of the disease, fitness, then the liver. A branch that decides early
-/// (D1, D2, D2a, D3) ends the walk; the facts not asked keep their defaults, which cannot
-/// change that decision.
+/// Facts come in the order in which v3 tries its rules: the patient, contraindications and a
+/// syndrome (D2a), histology (D1, D2), staging (D3), then, for a NET G3, fitness and the liver
+/// (D2b); otherwise the course of the disease, fitness and the liver (D4–D9), and last whether
+/// the patient is already on an SSA, asked only when that changes the decision. A rule that
+/// decides early (D2a, D1, D2, D3) ends the walk; the facts not asked keep their defaults,
+/// which cannot change that decision.
 struct AlgorithmWalk {
   private(set) var answers: [String: String] = [:]
   private(set) var index = 0
@@ -74,11 +76,7 @@ struct AlgorithmWalk {
 
   /// The facts as the engine reads them, with defaults for what was not asked.
   func facts() -> Result<CaseFacts, CaseFactsErrors> {
-    var values: [String: String] = [:]
-    for question in AlgorithmWalk.questions {
-      values[question.path] = answers[question.path] ?? question.defaultValue(values)
-    }
-    return CaseFactsParser.parse(object: AlgorithmWalk.object(from: values))
+    AlgorithmWalk.facts(from: answers)
   }
 
   /// Ends the walk with the engine's full result.

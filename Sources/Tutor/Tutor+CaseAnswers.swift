@@ -136,8 +136,8 @@ extension Tutor {
       blocks.append(
         .text("Also accepted: \(key.acceptable.map(label).joined(separator: "; ")).", .dim))
     }
-    let reasons = key.assessment.trace.filter(step.kind.explains)
-    let why = reasons.isEmpty ? key.assessment.trace : reasons
+    let reasons = step.kind.reasons(in: key.assessment)
+    let why = reasons.isEmpty ? key.assessment.trace.map(\.text) : reasons
     blocks.append(.text("Why:", .strong))
     blocks += why.map { .paragraph([Span("  • "), Span($0)], hang: 4) }
     // Generated cases take their points from the trace: don't say the same thing twice.

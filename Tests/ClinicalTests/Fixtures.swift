@@ -76,6 +76,9 @@ enum Fixtures {
     }
     document["id"] = facts.id
     document["stableMonths"] = facts.stableMonths
+    // Written only when true half the time, so that both a missing key and an explicit false
+    // are read.
+    if facts.onSSA || facts.age % 2 == 0 { document["onSSA"] = facts.onSSA }
     return document
   }
 

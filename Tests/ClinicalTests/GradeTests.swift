@@ -57,7 +57,7 @@ struct GradeTests {
     let facts = Fixtures.facts {
       $0.pathology = .init(differentiation: .well, ki67: 12, mitoses: 1)
     }
-    let line = ClinicalEngine.assess(facts).trace.first { $0.hasPrefix("grade:") } ?? ""
+    let line = ClinicalEngine.assess(facts).trace.first { $0.rule == .grade }?.text ?? ""
     #expect(line.contains("Ki-67 12 % → G2"))
     #expect(line.contains("mitoses 1/10 HPF → G1"))
     #expect(line.contains("higher grade wins → G2"))

@@ -9,15 +9,20 @@ struct JSONOutputTests {
     "transplantFailures", "rule", "best", "acceptable", "contraindicated", "adjuncts", "trace",
   ]
 
-  /// The case behind the contract's example object.
+  /// The case behind the contract's example object: a fit 58-year-old, a 2-cm ileal primary
+  /// into the subserosa still in place, N1, Ki-67 12 %, a dominant metastasis with satellites
+  /// (35 %, debulkable), no extrahepatic disease, receptor-positive, a syndrome, not on an SSA,
+  /// progressive.
   static let example = Fixtures.facts {
-    $0.age = 60
-    $0.primary = .init(site: .ileum, sizeCm: 1.5, extent: .mucosaSubmucosa, status: .inSitu)
-    $0.pathology = .init(differentiation: .well, ki67: 12, mitoses: 1)
+    $0.age = 58
+    $0.primary = .init(site: .ileum, sizeCm: 2, extent: .subserosa, status: .inSitu)
+    $0.pathology = .init(differentiation: .well, ki67: 12)
     $0.liver = .init(
-      pattern: .dominantWithSatellites, involvementPercent: 30, resectability: .debulkable)
+      pattern: .dominantWithSatellites, involvementPercent: 35, resectability: .debulkable)
     $0.syndrome = true
-    $0.stableMonths = 8
+    $0.progressive = true
+    $0.stableMonths = nil
+    $0.onSSA = false
   }
 
   static func decoded(_ assessment: Assessment) throws -> [String: Any] {
@@ -31,16 +36,19 @@ struct JSONOutputTests {
     #expect(Set(json.keys) == Self.keys)
     #expect(json["grade"] as? String == "G2")
     #expect(json["who2010"] as? String == "NET G2")
-    #expect(json["t"] as? String == "T2")
+    #expect(json["t"] as? String == "T3")
     #expect(json["n"] as? String == "N1")
     #expect(json["m"] as? String == "M1")
     #expect(json["stage"] as? String == "IV")
     #expect(json["lmType"] as? String == "II")
     #expect(json["transplantEligible"] as? Bool == false)
-    #expect(json["transplantFailures"] as? [String] == ["primary not resected", "age over 55"])
+    #expect(
+      json["transplantFailures"] as? [String] == [
+        "primary not resected", "stable disease under 6 months", "age over 55",
+      ])
     #expect(json["rule"] as? String == "D7")
     #expect(json["best"] as? String == "cytoreduction")
-    #expect(json["acceptable"] as? [String] == ["tace", "sirt", "prrt", "ssa"])
+    #expect(json["acceptable"] as? [String] == ["ssa", "tace", "prrt"])
     #expect(json["contraindicated"] as? [String] == [])
     #expect(
       json["adjuncts"] as? [String] == [
@@ -95,14 +103,17 @@ struct JSONOutputTests {
   @Test("strings with quotes, backslashes and control characters survive")
   func escaping() throws {
     var assessment = ClinicalEngine.assess(Self.example)
-    assessment.trace = ["quote \" backslash \\ tab \t newline \n bell \u{07} arrow →"]
+    let text = "quote \" backslash \\ tab \t newline \n bell \u{07} arrow →"
+    assessment.trace = [TraceLine(.grade, text)]
     let json = try Self.decoded(assessment)
-    #expect(json["trace"] as? [String] == assessment.trace)
+    #expect(json["trace"] as? [String] == [text])
   }
 
-  @Test("the notice and the ten simplifications")
+  @Test("the notice and the eleven simplifications")
   func simplifications() {
-    #expect(Simplifications.items.count == 10)
+    #expect(Simplifications.items.count == 11)
+    #expect(Simplifications.items[5].contains("absolute one above"))
+    #expect(Simplifications.items[10].contains("onSSA"))
     #expect(Simplifications.notice.contains("reconstruction"))
     #expect(Simplifications.notice.contains("not clinical decision support"))
   }
@@ -112,5 +123,17 @@ struct JSONOutputTests {
     let lines = ClinicalEngine.assess(Self.example).reportLines()
     #expect(lines.contains { $0.contains("cytoreductive resection (CRR) ± RFA") })
     #expect(lines.last == Simplifications.notice)
+    let stz = ClinicalEngine.assess(
+      Fixtures.facts([Edit.ehdUnresectable, Edit.progressive, Edit.sstrNegative, Edit.pancreas]))
+    let report = stz.reportLines()
+    #expect(report.contains("  best: streptozocin-based chemotherapy [chemo_stz]"))
+    #expect(report.contains("    - temozolomide- or 5-FU-based chemotherapy [chemo_tem]"))
+    let prophylaxis = ClinicalEngine.assess(
+      Fixtures.facts([Edit.unfit, Edit.progressive, Edit.sstrNegative, Edit.bilio])
+    ).reportLines()
+    #expect(
+      prophylaxis.contains(
+        "    - antibiotic prophylaxis for SIRT after a bilioenteric anastomosis "
+          + "[antibiotic_prophylaxis]"))
   }
 }

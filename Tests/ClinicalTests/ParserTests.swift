@@ -75,6 +75,7 @@ struct ParserTests {
     #expect(facts.pathology.ki67 == nil && facts.pathology.mitoses == nil)
     #expect(facts.stableMonths == nil)
     #expect(facts.contraindications.isEmpty)
+    #expect(facts.onSSA == false)
   }
 
   @Test(
@@ -95,6 +96,7 @@ struct ParserTests {
         )
       ],
       [("stableMonths", "0")], [("progressive", "true"), ("stableMonths", "5.9")],
+      [("onSSA", "true")], [("onSSA", "false")], [("onSSA", nil)],
       [("primary", "{\"site\": \"unknown\", \"status\": \"unknown\"}")],
       [("primary", "{\"site\": \"pancreas\", \"extent\": \"confined\", \"status\": \"in_situ\"}")],
       [
@@ -116,7 +118,11 @@ struct ParserTests {
 
   static let rows: [ParserRow] = [
     // Unknown keys, at every level.
-    ParserRow("colour", "\"red\"", "unknown key; allowed: id, age, primary, nodes"),
+    ParserRow(
+      "colour", "\"red\"",
+      "unknown key; allowed: id, age, primary, nodes, pathology, liver, extrahepatic, sstr, "
+        + "syndrome, progressive, fitForSurgery, stableMonths, onSSA, contraindications"),
+    ParserRow("onssa", "true", "unknown key; allowed: id, age, primary"),
     ParserRow("primary.colour", "1", "unknown key; allowed: site, sizeCm, extent, status"),
     ParserRow("pathology.grade", "\"G2\"", "unknown key; allowed: differentiation, ki67, mitoses"),
     ParserRow(
@@ -157,6 +163,10 @@ struct ParserTests {
     ParserRow("pathology.ki67", "null", "must be a number; got null"),
     ParserRow("primary.sizeCm", "null", "must be a number; got null"),
     ParserRow("stableMonths", "false", "must be a number; got a boolean (false)"),
+    ParserRow("onSSA", "1", "must be a boolean (true or false); got a number (1)"),
+    ParserRow("onSSA", "\"yes\"", "must be a boolean (true or false); got a string ('yes')"),
+    ParserRow("onSSA", "null", "must be a boolean (true or false); got null"),
+    ParserRow("onSSA", "[]", "must be a boolean (true or false); got a list"),
     ParserRow("liver.involvementPercent", "\"30\"", "must be a number; got a string ('30')"),
     ParserRow("contraindications", "\"liver_failure\"", "must be a list; got a string"),
     ParserRow(

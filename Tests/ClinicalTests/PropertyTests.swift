@@ -17,7 +17,9 @@ struct SplitMix64: RandomNumberGenerator {
 
 enum Generator {
   /// Values near every boundary of the contract, so the cut-offs are crossed often.
-  static let percents: [Double] = [0, 1, 2, 2.5, 3, 12, 20, 20.5, 50, 51, 80, 100]
+  static let percents: [Double] = [
+    0, 1, 2, 2.5, 3, 9.9, 10, 12, 15, 15.1, 20, 20.1, 50, 51, 55, 55.1, 70, 71, 80, 100,
+  ]
   static let counts: [Double] = [0, 1, 1.9, 2, 5, 20, 21, 40]
   static let sizes: [Double] = [0.5, 1, 1.1, 1.9, 2, 4, 4.1, 6]
 
@@ -33,7 +35,12 @@ enum Generator {
     Edit.poor, Edit.g3, Edit.noGrade, Edit.undifferentiated, Edit.liverFailure, Edit.pvt,
     Edit.bilio, Edit.ehdUnknown, Edit.ehdUnresectable, Edit.ehdResectable, Edit.sstrUnknown,
     Edit.sstrNegative, Edit.unfit, Edit.progressive, Edit.syndrome, Edit.inSitu, Edit.old,
-    Edit.bulky, Edit.pancreas,
+    Edit.bulky, Edit.pancreas, Edit.duodenum, Edit.onSSA, Edit.ki67(12), Edit.ki67(16),
+    Edit.ki67(60), Edit.involvement(71), Edit.age(70),
+    Change("refractory syndrome") {
+      $0.syndrome = true
+      $0.onSSA = true
+    },
   ]
 
   /// A case that satisfies every rule of section 1; a third start from the transplant-eligible
@@ -43,7 +50,7 @@ enum Generator {
     if Int.random(in: 0..<3, using: &rng) == 0 {
       var facts = Fixtures.baseline
       facts.liver?.resectability = pick(&rng)
-      for _ in 0..<Int.random(in: 0...4, using: &rng) {
+      for _ in 0..<Int.random(in: 0...6, using: &rng) {
         edits.randomElement(using: &rng)?.apply(&facts)
       }
       return facts
@@ -78,7 +85,8 @@ enum Generator {
         differentiation: pick(&rng), ki67: maybe(percents, &rng), mitoses: maybe(counts, &rng)),
       liver: liver, extrahepatic: pick(&rng), sstr: pick(&rng), syndrome: Bool.random(using: &rng),
       progressive: progressive, fitForSurgery: Bool.random(using: &rng),
-      stableMonths: maybe(months, &rng), contraindications: contraindications)
+      stableMonths: maybe(months, &rng), onSSA: Bool.random(using: &rng),
+      contraindications: contraindications)
   }
 }
 
@@ -89,9 +97,10 @@ struct PropertyTests {
     var rng = SplitMix64(state: 0x6E65_6C6D)
     return (0..<count).map { _ in Generator.facts(&rng) }
   }()
+  /// Every value of `rule` in section 5.
   static let rules = Set(
-    ["D1", "D2", "D2a", "D3", "D6", "D7", "D8"] + (0...3).map { "D4/S\($0)" }
-      + (0...2).map { "D5/N\($0)" } + (0...2).map { "D9/N\($0)" })
+    ["D2a", "D1", "D2", "D3", "D2b", "D6", "D7", "D8"] + (0...4).map { "D4/S\($0)" }
+      + (0...3).flatMap { ["D5/N\($0)", "D8/N\($0)", "D9/N\($0)"] })
 
   @Test("deterministic, and the lists obey the contract")
   func invariants() {
@@ -103,7 +112,9 @@ struct PropertyTests {
         #expect(!a.acceptable.contains(best), "\(facts)")
       }
       #expect(Set(a.acceptable).isDisjoint(with: a.contraindicated), "\(facts)")
-      if a.best == .transplant { #expect(a.transplantEligible) }
+      if a.best == .transplant || a.acceptable.contains(.transplant) {
+        #expect(a.transplantEligible, "\(facts)")
+      }
       #expect(a.transplantEligible == a.transplantFailures.isEmpty)
       #expect(a.transplantFailures == a.transplantFailures.sorted())
       for list in [a.acceptable.map(\.id), a.contraindicated.map(\.id), a.adjuncts.map(\.id)] {
@@ -120,6 +131,15 @@ struct PropertyTests {
         #expect(a.best != .tace && !a.acceptable.contains(.tace))
       }
       #expect(!a.trace.isEmpty)
+      // A learner never sees a rule code alone: every line says why in words, and the
+      // deciding rule's first line leads from the facts to the choice.
+      for line in a.trace where line.topic == .treatment || line.topic == .adjuncts {
+        #expect(line.text.count > 60, "\(line.text)")
+      }
+      if let rule = a.decisionRule {
+        #expect(a.trace.first { $0.rule == .decision(rule) }?.text.contains("→") == true)
+      }
+      #expect(a.trace.filter { $0.rule == .milan }.count == 1)
     }
   }
 
@@ -144,6 +164,7 @@ struct PropertyTests {
       for key in ["transplantFailures", "acceptable", "contraindicated", "adjuncts", "trace"] {
         #expect(json[key] as? [String] != nil, "\(key)")
       }
+      #expect(json["trace"] as? [String] == ClinicalEngine.assess(facts).trace.map(\.text))
     }
   }
 

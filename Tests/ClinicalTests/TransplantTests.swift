@@ -19,13 +19,26 @@ struct TransplantTests {
       (.primaryNotResected, "primary not resected", .remediable),
       (.liverInvolvementOver50, "liver involvement over 50 %", .absolute),
       (.stableUnder6Months, "stable disease under 6 months", .remediable),
-      (.ageOver55, "age over 55", .relative),
+      (.ageOver55, "age over 55", .relative),  // at 60; absolute above 65
       (.extrahepaticDisease, "extrahepatic disease present or not excluded", .absolute),
       (.unfitForSurgery, "unfit for surgery", .absolute),
     ])
   func table(failure: MilanFailure, text: String, kind: MilanFailureKind) {
     #expect(failure.text == text)
-    #expect(failure.kind == kind)
+    #expect(failure.kind(age: 60) == kind)
+  }
+
+  @Test(
+    "age: 55 holds, 56–65 relative, above 65 absolute",
+    arguments: [
+      (55, nil), (56, MilanFailureKind.relative), (65, .relative), (66, .absolute), (80, .absolute),
+    ] as [(Int, MilanFailureKind?)])
+  func age(age: Int, kind: MilanFailureKind?) {
+    let assessment = ClinicalEngine.assess(Fixtures.facts([Edit.age(age)]))
+    #expect(assessment.transplantFailures == (kind == nil ? [] : [.ageOver55]))
+    if let kind { #expect(assessment.kind(of: .ageOver55) == kind) }
+    let report = assessment.reportLines().joined(separator: "\n")
+    if let kind { #expect(report.contains("age over 55 (\(kind.rawValue))")) }
   }
 
   @Test(
@@ -96,9 +109,13 @@ struct TransplantTests {
       $0.primary.status = .inSitu
       $0.age = 60
     }
-    let line = ClinicalEngine.assess(facts).trace.first { $0.hasPrefix("Milan:") } ?? ""
+    let line = ClinicalEngine.assess(facts).trace.first { $0.rule == .milan }?.text ?? ""
     #expect(line.contains("primary not resected (remediable"))
-    #expect(line.contains("age over 55 (relative"))
-    #expect(line.contains("Mazzaferro 2007"))
+    #expect(line.contains("age over 55 (relative; age 60"))
+    #expect(line.contains("Mazzaferro V et al., J Hepatol 2007"))
+    var older = facts
+    older.age = 70
+    let absolute = ClinicalEngine.assess(older).trace.first { $0.rule == .milan }?.text ?? ""
+    #expect(absolute.contains("age over 55 (absolute; age 70, over 65"))
   }
 }

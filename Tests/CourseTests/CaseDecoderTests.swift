@@ -76,7 +76,7 @@ struct CaseFileCheckTests {
       "change-unknown-key",
       "24:11: invalid facts in step 'if-older': agee: unknown key; allowed: id, age, primary, "
         + "nodes, pathology, liver, extrahepatic, sstr, syndrome, progressive, fitForSurgery, "
-        + "stableMonths, contraindications"),
+        + "stableMonths, onSSA, contraindications"),
     // A missing key has no line of its own: it is shown at the `facts` key.
     Row("missing-fact", "4:1: invalid facts in stage 1: nodes: required key is missing"),
     Row("facts-not-mapping", "4:8: 'facts' must be a mapping of case facts"),

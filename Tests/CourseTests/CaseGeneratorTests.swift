@@ -41,11 +41,11 @@ struct CaseGeneratorTests {
       generated.title == "Generated case 42: appendiceal neuroendocrine neoplasm, liver metastases")
     #expect(
       generated.steps.map(\.id) == [
-        "who2010", "next-step", "transplant-eligible", "treatment", "what-if-adjuncts",
+        "who2010", "next-step", "transplant-eligible", "treatment", "what-if-treatment",
       ])
     #expect(
       generated.steps.first { $0.kind == .treatment }?.options == [
-        "supportive_care", "resection", "interferon", "sirt", "chemo_platinum",
+        "prrt", "interferon", "chemo_tem", "resection", "tace",
       ])
     #expect(
       generated.stages.first?.text.hasPrefix("A 64-year-old man has lost weight and felt tired")
@@ -135,36 +135,46 @@ struct CaseGeneratorTests {
       ]
     }
     object["stableMonths"] = facts.stableMonths
+    if facts.onSSA { object["onSSA"] = true }
     return (try? CaseFactsParser.parse(object: object).get()) == facts
   }
 }
 
 extension CaseGeneratorTests {
-  @Test("across the seeds, every rule, adjunct and step kind occurs")
+  @Test("across the seeds, every rule, branch, adjunct and step kind occurs")
   func coverage() throws {
     var rules: [String: Int] = [:]
+    var g3Choices: Set<ClinicalOption> = []
+    var liverFailureChoices: Set<ClinicalOption> = []
     var adjuncts: Set<Adjunct> = []
     var kinds: Set<CaseStepKind> = []
     var whatIfKinds: Set<CaseStepKind> = []
+    var onSSA = 0
     for step in Self.steps {
       let key = try step.answerKey().get()
       kinds.insert(step.kind)
       if step.whatIf != nil { whatIfKinds.insert(step.kind) }
+      if step.facts.onSSA { onSSA += 1 }
       adjuncts.formUnion(key.assessment.adjuncts)
-      if step.kind == .treatment || step.kind == .nextStep, let rule = key.assessment.rule {
-        rules[rule, default: 0] += 1
-      }
+      guard step.kind == .treatment || step.kind == .nextStep, let rule = key.assessment.rule
+      else { continue }
+      rules[rule, default: 0] += 1
+      if rule == "D2b", let best = key.assessment.best { g3Choices.insert(best) }
+      if rule == "D2a", let best = key.assessment.best { liverFailureChoices.insert(best) }
     }
-    let expected = [
-      "D1", "D2", "D2a", "D3", "D4/S0", "D4/S1", "D4/S2", "D4/S3", "D5/N0", "D5/N1", "D5/N2",
-      "D6", "D7", "D8", "D9/N0", "D9/N1", "D9/N2",
-    ]
+    let expected =
+      ["D2a", "D1", "D2", "D3", "D2b", "D6", "D7", "D8"] + (0...4).map { "D4/S\($0)" }
+      + (0...3).flatMap { ["D5/N\($0)", "D8/N\($0)", "D9/N\($0)"] }
     for rule in expected {
       #expect(rules[rule, default: 0] > 0, "rule \(rule) never decides a step")
     }
+    #expect(Set(rules.keys) == Set(expected))
+    #expect(g3Choices == [.resection, .prrt, .chemoStz, .chemoTem, .chemoPlatinum])
+    #expect(liverFailureChoices == [.ssa, .supportiveCare])
     #expect(adjuncts == Set(Adjunct.allCases))
     #expect(kinds == Set(CaseStepKind.allCases))
     #expect(whatIfKinds.count >= 5)
+    #expect(onSSA > 100)
   }
 
   @Test("every topic leans its own way")
@@ -239,5 +249,31 @@ extension CaseGeneratorTests {
     }
     let openings = Set(Self.cases.prefix(100).compactMap { $0.stages.first?.text.prefix(12) })
     #expect(openings.count > 10)
+  }
+}
+
+extension CaseGeneratorTests {
+  @Test("the story says in English whether the patient is on an SSA, where it matters")
+  func somatostatinAnalogue() {
+    var told = 0
+    for generated in Self.cases {
+      guard let facts = generated.finalFacts, let board = generated.stages.last?.text,
+        facts.pathology.differentiation == .well, facts.liver != nil,
+        Grade.of(ki67: facts.pathology.ki67, mitoses: facts.pathology.mitoses) != .g3
+      else { continue }
+      let drug = board.contains("octreotide") || board.contains("lanreotide")
+      if facts.onSSA {
+        #expect(drug && board.contains("injections"), "\(generated.id): \(board)")
+        told += 1
+      } else if facts.syndrome || facts.progressive {
+        #expect(board.contains("has not yet had a somatostatin analogue"), "\(generated.id)")
+      } else {
+        #expect(!drug && !board.contains("somatostatin analogue"), "\(generated.id)")
+      }
+    }
+    #expect(told > 100)
+    let whatIfs = Self.steps.compactMap(\.whatIf).filter { $0.contains("somatostatin analogue") }
+    #expect(whatIfs.count > 20)
+    #expect(!whatIfs.contains { $0.contains("onSSA") })
   }
 }

@@ -38,8 +38,9 @@ struct CaseLoaderTests {
     Row(ileal, "first-step", ["biopsy"], rule: "D1"),
     // After the update: Ki-67 4 → G2 beats mitoses 1 → G1.
     Row(ileal, "grade", ["G2"], rule: "D7"),
-    // Debulkable: D7; acceptable from N1 (tace, sirt, prrt, ssa), only those shown.
-    Row(ileal, "best", ["cytoreduction"], acceptable: ["tace", "prrt"], rule: "D7"),
+    // Debulkable: D7; its alternatives are N1's (a syndrome not yet on an SSA: the SSA alone,
+    // as the disease is stable), and the SSA is not shown.
+    Row(ileal, "best", ["cytoreduction"], rule: "D7"),
     Row(
       ileal, "extras",
       [
@@ -47,7 +48,8 @@ struct CaseLoaderTests {
         "cholecystectomy",
       ],
       rule: "D7"),
-    // Age 45, primary resected, 35 %, stable 8 months, no extrahepatic disease: eligible, D8.
+    // Age 45, primary resected, 35 %, stable 8 months, no extrahepatic disease: eligible; an
+    // ileal primary with Ki-67 4 %: D8.
     Row(ileal, "if-younger", ["yes"], rule: "D8"),
     // Pancreas, confined, 3 cm → T2; M1 → IV; Ki-67 12 → NET G2; single → I; complete → D6.
     Row(pancreas, "t", ["T2"], rule: "D6"),
@@ -55,19 +57,21 @@ struct CaseLoaderTests {
     Row(pancreas, "who", ["NET G2"], rule: "D6"),
     Row(pancreas, "type", ["I"], rule: "D6"),
     Row(pancreas, "best", ["resection"], rule: "D6"),
-    // No syndrome, primary resected, no extrahepatic disease, one stage: no adjunct.
-    Row(pancreas, "extras", [], rule: "D6"),
-    // The update makes the liver disseminated (60 %) and progressive (2 months stable).
+    // A resection and SSTR positive: long-term SSA likely, so a cholecystectomy.
+    Row(pancreas, "extras", ["cholecystectomy"], rule: "D6"),
+    // The update makes the liver disseminated (60 %) and progressive (2 months stable); not
+    // on an SSA and receptor-positive: N1, the SSA first; TACE (progressive) and PRRT (Ki-67
+    // 12 % ≥ 10 %) acceptable among those shown.
     Row(pancreas, "type-now", ["III"], rule: "D9/N1"),
     Row(pancreas, "failures", ["involvement_over_50", "stable_under_6_months"], rule: "D9/N1"),
     Row(pancreas, "eligible", ["no"], rule: "D9/N1"),
-    Row(pancreas, "best-now", ["tace"], acceptable: ["sirt", "prrt"], rule: "D9/N1"),
-    // The anastomosis bars TACE: N2, SIRT first.
-    Row(pancreas, "next", ["sirt"], acceptable: ["prrt", "ssa"], rule: "D9/N2"),
+    Row(pancreas, "best-now", ["ssa"], acceptable: ["tace", "prrt"], rule: "D9/N1"),
+    // The anastomosis bars TACE; still N1, PRRT acceptable.
+    Row(pancreas, "next", ["ssa"], acceptable: ["prrt"], rule: "D9/N1"),
     // Without liver metastases: M0, N0, T2 → IIa; outside the algorithm.
     Row(pancreas, "if-no-liver", ["IIa"], rule: nil),
-    // Ki-67 25 → G3: D2.
-    Row(pancreas, "if-g3", ["chemo_platinum"], rule: "D2"),
+    // Ki-67 25 → well-differentiated G3, staged: D2b; unresectable, SSTR positive → PRRT.
+    Row(pancreas, "if-g3", ["prrt"], acceptable: ["chemo_platinum"], rule: "D2b"),
   ]
 
   static func course() throws -> Course {

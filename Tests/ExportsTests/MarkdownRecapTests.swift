@@ -1,3 +1,4 @@
+import Clinical
 import Course
 import Foundation
 import Progress
@@ -77,10 +78,14 @@ struct MarkdownRecapTests {
         """)
   }
 
-  @Test func aCaseHalfDoneSaysWhereItWasLeft() {
+  @Test func aCaseHalfDoneSaysWhereItWasLeft() throws {
     let progress = CaseProgress(
       position: 1, started: ExportFixture.time(), updated: ExportFixture.time(),
       outcomes: ["first": "skipped"])
+    // The reason is the engine's own line for rule D1, whatever its wording.
+    let step = try #require(ExportFixture.clinicalCase.steps.first)
+    let why = try #require(step.kind.reasons(in: ClinicalEngine.assess(step.facts)).first)
+    #expect(why.hasPrefix("D1: differentiation unknown"))
     #expect(
       MarkdownRecap.caseSection(ExportFixture.clinicalCase, [:], progress) == """
         ## Case: Flushing and a nodular liver
@@ -90,7 +95,7 @@ struct MarkdownRecapTests {
         - **Skipped.** Step 1: What is the next step?
           - Answer: b) US-guided fine-needle biopsy (FNB) for histology and Ki-67
           - Why:
-            - D1: differentiation unknown → US-guided fine-needle biopsy (FNB) for histology and Ki-67 (review Figure 3, reconstructed)
+            - \(why)
           - Points: Histology first.
         """)
   }

@@ -24,37 +24,60 @@ struct AlgorithmWalkTests {
   func defaults() {
     let (text, tutor) = walk(Array(repeating: "", count: 17))
     #expect(text.contains("Rule D6: curative hepatic resection"))
+    // Resection does not depend on an SSA: the question is not asked.
+    #expect(!text.contains("Already on a somatostatin analogue"))
     #expect(tutor.prompt == "nelm> ")
+  }
+
+  /// Age, site, status, nodes, contraindications, syndrome: the facts before histology.
+  static let patient = ["", "", "", "", "", ""]
+
+  @Test("liver failure is asked first and decides at once with the syndrome: D2a")
+  func liverFailure() {
+    let (text, tutor) = walk(["", "", "", "", "liver_failure", "no"])
+    #expect(text.contains("D2a: liver failure comes first of all"))
+    #expect(text.contains("rule: D2a"))
+    #expect(text.contains("best: best supportive care"))
+    #expect(!text.contains("Differentiation on histology"))
+    #expect(!tutor.isWalking)
+    let (syndrome, _) = walk(["", "", "", "", "liver_failure portal_vein_thrombosis", "yes"])
+    #expect(syndrome.contains("best: somatostatin analogue (SSA)"))
   }
 
   @Test("unknown differentiation ends at D1: biopsy first")
   func biopsyFirst() {
-    let (text, tutor) = walk(["", "", "", "", "unknown"])
+    let (text, tutor) = walk(Self.patient + ["unknown"])
     #expect(text.contains("D1: without histology"))
     #expect(text.contains("rule: D1"))
     #expect(!tutor.isWalking)
   }
 
-  @Test("Ki-67 30 % in a well-differentiated tumour is G3: D2, with the NET G3 caveat")
-  func grade3() {
-    let (text, _) = walk(["", "", "", "", "well", "30", "1"])
-    #expect(text.contains("Grade G3, which WHO 2010 calls NEC: rule D2"))
-    #expect(text.contains("NET G3"))
+  @Test("poorly differentiated ends at D2")
+  func nec() {
+    let (text, _) = walk(Self.patient + ["poor"])
     #expect(text.contains("rule: D2"))
+    #expect(text.contains("best: cisplatin or carboplatin with etoposide"))
   }
 
-  @Test("liver failure asks only receptor status and syndrome, then ends at D2a")
-  func liverFailure() {
-    let (text, _) = walk(["", "", "", "", "", "", "", "liver_failure", "negative", "no"])
-    #expect(text.contains("D2a: liver failure"))
-    #expect(text.contains("rule: D2a"))
-    #expect(text.contains("best: best supportive care"))
-    #expect(!text.contains("Distant disease outside the liver"))
+  @Test("Ki-67 30 % is a NET G3: staged first, then D2b; resection when it can be complete")
+  func grade3() {
+    let (text, tutor) = walk(Self.patient + ["well", "30", "1", "", ""])
+    #expect(text.contains("since WHO 2017/2019 a well-differentiated G3 tumour is a NET G3"))
+    #expect(text.contains("D2b: a well-differentiated NET G3"))
+    #expect(tutor.isWalking)
+    let (done, _) = walk(Self.patient + ["well", "30", "1", "", "", "", "", "", ""])
+    #expect(done.contains("Rule D2b: curative hepatic resection"))
+    // A NET G3 is not asked about the course of the disease or an SSA.
+    #expect(!done.contains("Progression on imaging"))
+    #expect(!done.contains("Already on a somatostatin analogue"))
+    let (platinum, _) = walk(
+      Self.patient + ["well", "60", "1", "", "", "", "disseminated", "", ""])
+    #expect(platinum.contains("Rule D2b: cisplatin or carboplatin with etoposide"))
   }
 
   @Test("unknown receptor status ends at D3: staging first")
   func stagingFirst() {
-    let (text, _) = walk(["", "", "", "", "", "", "", "", "none", "unknown"])
+    let (text, _) = walk(Self.patient + ["", "", "", "", "unknown"])
     #expect(text.contains("D3: staging is incomplete"))
     #expect(text.contains("rule: D3"))
   }
@@ -62,11 +85,31 @@ struct AlgorithmWalkTests {
   @Test("unresectable extrahepatic disease goes to systemic treatment first (D4)")
   func systemicFirst() {
     let answers =
-      ["", "pancreas", "", "", "", "", "", "", "unresectable", "negative", "no", "yes"]
-      + Array(repeating: "", count: 6)
+      ["", "pancreas", "", "", "", "no", "", "", "", "unresectable", "negative", "yes"]
+      + Array(repeating: "", count: 5)
     let (text, _) = walk(answers)
     #expect(text.contains("D4: unresectable extrahepatic disease"))
-    #expect(text.contains("rule: D4/S2"))
+    #expect(text.contains("rule: D4/S3"))
+    #expect(text.contains("best: streptozocin-based chemotherapy"))
+    #expect(text.contains("temozolomide- or 5-FU-based chemotherapy"))
+  }
+
+  @Test("the SSA question comes when it changes the decision, and the answer decides N1 or N2")
+  func somatostatinAnalogue() {
+    // A syndrome, unfit for surgery, everything else by default: D5, N1 or N2.
+    let answers =
+      ["", "", "", "", "", "yes"] + Array(repeating: "", count: 7) + ["no"]
+      + Array(repeating: "", count: 3)
+    let (asked, tutor) = walk(answers)
+    #expect(asked.contains("Already on a somatostatin analogue"))
+    #expect(tutor.isWalking)
+    let (naive, _) = walk(answers + ["no"])
+    #expect(naive.contains("Not yet on an SSA"))
+    #expect(naive.contains("rule: D5/N1"))
+    #expect(naive.contains("Rule D5/N1: somatostatin analogue (SSA)"))
+    let (refractory, _) = walk(answers + ["yes"])
+    #expect(refractory.contains("rule: D5/N2"))
+    #expect(refractory.contains("Rule D5/N2: transarterial embolisation or chemoembolisation"))
   }
 
   @Test("a wrong value is refused with what is allowed, and the question stays")

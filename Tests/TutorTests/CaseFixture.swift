@@ -4,7 +4,8 @@ import Foundation
 import Progress
 @testable import Tutor
 
-/// A two-stage case: biopsy first, then a debulkable ileal NET with a syndrome.
+/// A two-stage case: biopsy first, then a debulkable ileal NET with a syndrome that persists
+/// on an SSA (so that TACE is among the acceptable alternatives to cytoreduction).
 enum CaseFixture {
   static let before = CaseFacts(
     age: 61, primary: .init(site: .ileum, sizeCm: 1.5, extent: .subserosa, status: .inSitu),
@@ -12,7 +13,7 @@ enum CaseFixture {
     liver: .init(
       pattern: .dominantWithSatellites, involvementPercent: 35, resectability: .debulkable),
     extrahepatic: .none, sstr: .positive, syndrome: true, progressive: false,
-    fitForSurgery: true, stableMonths: 8)
+    fitForSurgery: true, stableMonths: 8, onSSA: true)
 
   static var after: CaseFacts {
     var facts = before

@@ -44,10 +44,11 @@ stages:
       - id: milan
         kind: milan_failures
   - title: Progression
-    text: A year later the lung disease has spread and the liver can no longer be cleared.
+    text: A year later, on lanreotide, the lung disease has spread and the liver can no longer be cleared.
     update:
       extrahepatic: unresectable
       progressive: true
+      onSSA: true
       liver: {resectability: none}
     steps:
       - id: now
@@ -65,10 +66,11 @@ EXPECTED = {
     "grade": {"kind": "grade", "key": ["G2"], "acceptable": [], "rule": "D6"},
     # G2, extrahepatic disease resectable, fit, all LM removable in two stages: D6.
     "best": {"kind": "treatment", "key": ["resection"], "acceptable": [], "rule": "D6"},
-    # No syndrome; primary in situ with resection; resectable extrahepatic disease; two stages.
+    # No syndrome; primary in situ with resection; resectable extrahepatic disease; two stages;
+    # SSTR positive with an operation: long-term SSA likely, so a cholecystectomy.
     "extras": {
         "kind": "adjuncts",
-        "key": ["primary_resection", "rehd", "two_stage_pve"],
+        "key": ["primary_resection", "rehd", "two_stage_pve", "cholecystectomy"],
         "acceptable": [],
         "rule": "D6",
     },
@@ -86,15 +88,16 @@ EXPECTED = {
         "acceptable": [],
         "rule": "D6",
     },
-    # Unresectable extrahepatic disease: D4, systemic first; progressive and SSTR-positive: S1,
-    # PRRT with SSA as the alternative.
-    "now": {"kind": "treatment", "key": ["prrt"], "acceptable": ["ssa"], "rule": "D4/S1"},
-    # With a syndrome, S1 also accepts TACE and SIRT for symptom control.
+    # Unresectable extrahepatic disease: D4, systemic first; progression on an SSA, SSTR
+    # positive: S2, PRRT (NETTER-1); a rectal primary has no chemotherapy alternative.
+    "now": {"kind": "treatment", "key": ["prrt"], "acceptable": [], "rule": "D4/S2"},
+    # A syndrome that persists on the SSA is refractory: TACE and SIRT become acceptable for
+    # symptom control (interferon only when not progressive).
     "if-syndrome": {
         "kind": "treatment",
         "key": ["prrt"],
-        "acceptable": ["ssa", "tace", "sirt"],
-        "rule": "D4/S1",
+        "acceptable": ["tace", "sirt"],
+        "rule": "D4/S2",
     },
 }
 
@@ -144,7 +147,7 @@ def test_show_json_facts_are_the_final_facts(course):
     # Unknown optional values (extent, stableMonths) and the absent id are left out.
     assert list(facts) == [
         "age", "primary", "nodes", "pathology", "liver", "extrahepatic", "sstr", "syndrome",
-        "progressive", "fitForSurgery", "contraindications",
+        "progressive", "fitForSurgery", "onSSA", "contraindications",
     ]
     assert facts["primary"] == {"site": "rectum", "sizeCm": 1.2, "status": "in_situ"}
     assert facts["pathology"] == {"differentiation": "well", "ki67": 2, "mitoses": 3}
@@ -154,6 +157,7 @@ def test_show_json_facts_are_the_final_facts(course):
     }
     assert facts["extrahepatic"] == "unresectable"
     assert facts["progressive"] is True
+    assert facts["onSSA"] is True
     assert facts["contraindications"] == []
 
 
@@ -173,7 +177,7 @@ def test_show_json_steps_carry_the_engines_key(course):
         {"id": "G1", "label": "G1"}, {"id": "G2", "label": "G2"}, {"id": "G3", "label": "G3"},
     ]
     # Adjuncts offered without options: every adjunct of ALGORITHM.md section 3.
-    assert len(steps["extras"]["options"]) == 8
+    assert len(steps["extras"]["options"]) == 9
     assert steps["if-syndrome"]["whatIf"] == "syndrome true"
     assert steps["if-syndrome"]["facts"]["syndrome"] is True
     assert "whatIf" not in steps["now"]
@@ -198,7 +202,7 @@ def test_show_human_form(course):
     assert lines[0] == f"A rectal NET with bilobar metastases ({CASE_ID})"
     assert "Stage 1: Work-up" in lines
     assert "Stage 2: Progression" in lines
-    assert "    key: prrt (rule D4/S1)" in lines
+    assert "    key: prrt (rule D4/S2)" in lines
     assert "  if-syndrome — what if syndrome true: treatment" in lines
 
 

@@ -101,21 +101,46 @@ def test_the_sources_count_matches_nelm_sources(counts):
     assert len(json.loads(result.stdout)) == counts["sources"] > 0
 
 
-def test_every_rule_and_branch_is_in_two_cases_and_every_step_kind_is_asked():
-    """Issue 4: the authored cases reach every decision rule and branch at least twice."""
-    rules, kinds = {}, set()
+@pytest.fixture(scope="module")
+def authored_steps():
+    """Every step of every authored case as `nelm case show --json` keys it, with its case id."""
+    steps = []
     for path in sorted((LESSONS / "cases").glob("*.y*ml")):
         case_id = yaml.safe_load(path.read_text())["id"]
         shown = subprocess.run([nelm(), "case", "show", case_id, "--json", "--lessons",
                                 str(LESSONS)], capture_output=True, text=True, timeout=60)
         assert shown.returncode == 0, shown.stderr
-        for step in json.loads(shown.stdout)["steps"]:
-            kinds.add(step["kind"])
-            if step["kind"] in ("treatment", "next_step") and step.get("rule"):
-                rules.setdefault(step["rule"], set()).add(case_id)
-    expected = ["D1", "D2", "D2a", "D3", "D4/S0", "D4/S1", "D4/S2", "D4/S3", "D5/N0", "D5/N1",
-                "D5/N2", "D6", "D7", "D8", "D9/N0", "D9/N1", "D9/N2"]
-    thin = {rule: sorted(rules.get(rule, ())) for rule in expected if len(rules.get(rule, ())) < 2}
-    assert not thin, f"rules in fewer than two cases: {thin}"
+        steps += [(case_id, step) for step in json.loads(shown.stdout)["steps"]]
+    return steps
+
+
+# The rules of ALGORITHM.md v3, tried in this order; `D8` is transplantation first, and D8/N
+# (transplant-eligible, but branch N first) is counted with the branches.
+V3_RULES = ["D2a", "D1", "D2", "D3", "D2b", "D4", "D5", "D6", "D7", "D8", "D9"]
+V3_BRANCHES = ["N0", "N1", "N2", "N3", "S0", "S1", "S2", "S3", "S4", "D8/N"]
+
+
+def test_every_step_kind_is_asked(authored_steps):
+    kinds = {step["kind"] for _, step in authored_steps}
     assert kinds >= {"grade", "who2010", "t", "stage", "lm_type", "transplant_eligible",
                      "milan_failures", "next_step", "treatment", "adjuncts"}
+
+
+@pytest.mark.xfail(strict=True, reason="authored cases are re-keyed to v3 next (issue 15)")
+def test_every_v3_rule_is_in_two_cases_and_every_branch_in_one(authored_steps):
+    """Issue 15: every rule of v3 in at least two authored cases, every branch in one."""
+    rules, branches = {}, {}
+    for case_id, step in authored_steps:
+        rule = step.get("rule")
+        if step["kind"] not in ("treatment", "next_step") or not rule:
+            continue
+        head, _, branch = rule.partition("/")
+        rules.setdefault(head if head != "D8" or not branch else "D8/N", set()).add(case_id)
+        if branch:
+            branches.setdefault(branch, set()).add(case_id)
+        if head == "D8" and branch:
+            branches.setdefault("D8/N", set()).add(case_id)
+    thin = {rule: sorted(rules.get(rule, ())) for rule in V3_RULES if len(rules.get(rule, ())) < 2}
+    missing = [branch for branch in V3_BRANCHES if not branches.get(branch)]
+    assert not thin and not missing, (
+        f"rules in fewer than two cases: {thin}; branches in no case: {missing}")

@@ -196,16 +196,19 @@ def test_install_puts_binary_and_course_where_nelm_finds_them(nelm_bin, home, tm
 
 def test_the_algorithm_walk_ends_with_the_engine_result(nelm_bin, home, sessions):
     # A 61-year-old with a pancreatic NET G2 in place, a syndrome, and debulkable
-    # dominant-with-satellites metastases: ALGORITHM.md gives D7 (CRR ± RFA).
-    answers = ["61", "pancreas", "in_situ", "N1", "well", "12", "1", "none", "none",
-               "positive", "yes", "no", "8", "yes", "dominant_with_satellites", "30",
-               "debulkable"]
+    # dominant-with-satellites metastases: ALGORITHM.md gives D7 (CRR ± RFA). The facts come
+    # in v3's order (contraindications and the syndrome before histology), and the SSA is
+    # asked last because it changes the alternatives to CRR.
+    answers = ["61", "pancreas", "in_situ", "N1", "none", "yes", "well", "12", "1", "none",
+               "positive", "no", "8", "yes", "dominant_with_satellites", "30", "debulkable",
+               "no"]
     script = "algorithm\n" + "\n".join(answers) + "\nquit\n"
     result = run_piped(nelm_bin, home, script, "--learner", "wal", "--lessons", "Lessons",
                        "--sessions", str(sessions))
     out = " ".join(result.stdout.decode().split())  # wrapping does not matter here
     assert result.returncode == 0, result.stderr.decode()
     assert "reconstruction of the review's Figure 3" in out
+    assert "Already on a somatostatin analogue" in out
     assert "Rule D7: cytoreductive resection (CRR) ± RFA" in out
     assert "age over 55 (relative)" in out
 

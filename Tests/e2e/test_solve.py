@@ -41,7 +41,7 @@ def test_file_prints_findings_decision_adjuncts_trace_and_notice():
         "cytoreductive resection (CRR) ± RFA",
         "perioperative octreotide",
         "Trace",
-        "Mazzaferro 2007",
+        "Mazzaferro V et al., J Hepatol 2007",
         "not clinical decision support",
     ]:
         assert text in out
@@ -56,15 +56,17 @@ def test_stdin_json_is_the_contract_example():
     assert list(output) == list(OUTPUT_SCHEMA["required"])
     trace = output.pop("trace")
     assert trace and all(isinstance(line, str) for line in trace)
+    # The example object of ALGORITHM.md section 5, key for key.
     assert output == {
         "grade": "G2", "who2010": "NET G2",
-        "t": "T2", "n": "N1", "m": "M1", "stage": "IV",
+        "t": "T3", "n": "N1", "m": "M1", "stage": "IV",
         "lmType": "II",
         "transplantEligible": False,
-        "transplantFailures": ["primary not resected", "age over 55"],
+        "transplantFailures": ["primary not resected", "stable disease under 6 months",
+                               "age over 55"],
         "rule": "D7",
         "best": "cytoreduction",
-        "acceptable": ["tace", "sirt", "prrt", "ssa"],
+        "acceptable": ["ssa", "tace", "prrt"],
         "contraindicated": [],
         "adjuncts": [
             "ssa", "perioperative_octreotide", "echocardiography", "primary_resection",
@@ -82,11 +84,73 @@ def test_every_example_file_is_valid_and_solves_to_the_output_schema(path):
 
 
 def test_transplant_candidate():
+    # Ileal primary, Ki-67 4 %, every Milan criterion met: D8; branch N0's options (an SSA,
+    # receptor-positive, or watchful waiting) stay acceptable.
     output = json.loads(solve("--json", str(FACTS / "transplant_candidate.json")).stdout)
     assert output["rule"] == "D8"
     assert output["best"] == "transplant"
+    assert output["acceptable"] == ["ssa", "surveillance"]
     assert output["transplantEligible"] is True
     assert output["adjuncts"] == ["sstr_imaging"]
+
+
+def test_pancreatic_transplant_candidate_goes_to_branch_n_first():
+    # Eligible, but a pancreatic primary (Le Treut 2008): D8/N. The syndrome persists on an
+    # SSA and a bilioenteric anastomosis bars TACE: N3, PRRT (receptor-positive); SIRT and
+    # transplantation acceptable, SIRT with antibiotic prophylaxis; no echocardiography for a
+    # pancreatic syndrome.
+    output = json.loads(
+        solve("--json", str(FACTS / "pancreatic_transplant_candidate.json")).stdout)
+    assert output["transplantEligible"] is True
+    assert output["rule"] == "D8/N3"
+    assert output["best"] == "prrt"
+    assert output["acceptable"] == ["sirt", "transplant"]
+    assert output["contraindicated"] == ["tace"]
+    assert output["adjuncts"] == ["ssa", "antibiotic_prophylaxis"]
+
+
+def test_refractory_syndrome_on_an_ssa_with_bone_metastases():
+    # Unresectable extrahepatic disease: D4. Receptor-positive, on an SSA: S2, PRRT; a
+    # refractory syndrome that does not progress: interferon, TACE and SIRT acceptable.
+    output = json.loads(solve("--json", str(FACTS / "refractory_syndrome.json")).stdout)
+    assert output["rule"] == "D4/S2"
+    assert output["best"] == "prrt"
+    assert output["acceptable"] == ["interferon", "tace", "sirt"]
+    assert output["contraindicated"] == ["resection", "transplant"]
+    assert output["adjuncts"] == ["ssa", "echocardiography"]
+
+
+@pytest.mark.parametrize("value,rule,best", [("missing", "D4/S1", "ssa"), (False, "D4/S1", "ssa"),
+                                             (True, "D4/S2", "prrt")])
+def test_on_ssa_missing_false_and_true(tmp_path, value, rule, best):
+    # Not yet on an SSA (missing or false): S1, the SSA first; on one: S2, PRRT.
+    facts = json.loads((FACTS / "refractory_syndrome.json").read_text())
+    if value == "missing":
+        del facts["onSSA"]
+    else:
+        facts["onSSA"] = value
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(facts))
+    output = json.loads(solve("--json", str(path)).stdout)
+    assert (output["rule"], output["best"]) == (rule, best)
+
+
+def test_the_human_form_names_new_options_in_words():
+    facts = json.loads((FACTS / "refractory_syndrome.json").read_text())
+    facts.update(sstr="negative", onSSA=False, syndrome=False, progressive=True,
+                 contraindications=["bilioenteric_anastomosis"])
+    facts["pathology"]["ki67"] = 18
+    del facts["stableMonths"]
+    result = solve("-", stdin=json.dumps(facts))
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    # D4/S4: receptor-negative, Ki-67 18 % > 15 %.
+    assert "rule: D4/S4" in out
+    assert "best: temozolomide- or 5-FU-based chemotherapy [chemo_tem]" in out
+    assert "interferon-α [interferon]" in out
+    candidate = solve(str(FACTS / "pancreatic_transplant_candidate.json")).stdout.decode()
+    assert ("antibiotic prophylaxis for SIRT after a bilioenteric anastomosis "
+            "[antibiotic_prophylaxis]") in candidate
 
 
 def test_no_liver_metastases_is_outside_the_algorithm():
@@ -98,11 +162,18 @@ def test_no_liver_metastases_is_outside_the_algorithm():
 
 
 def test_well_differentiated_g3_explains_the_later_classification():
+    # Ki-67 28 %, well differentiated, completely resectable, fit, no extrahepatic disease:
+    # D2b, resection; PRRT (receptor-positive), temozolomide (rectum) and platinum acceptable;
+    # no transplantation, and no TACE bar added by D2b.
     output = json.loads(solve("--json", str(FACTS / "net_g3.json")).stdout)
-    assert output["rule"] == "D2" and output["who2010"] == "NEC"
+    assert output["rule"] == "D2b" and output["who2010"] == "NEC"
+    assert output["best"] == "resection"
+    assert output["acceptable"] == ["prrt", "chemo_tem", "chemo_platinum"]
+    assert output["contraindicated"] == ["transplant"]
     trace = "\n".join(output["trace"])
-    for text in ["WHO 2010 calls", "WHO 2017/2019", "NET G3", "not the standard",
-                 "multidisciplinary board"]:
+    for text in ["WHO 2010 calls", "the era's treatment", "WHO 2017/2019", "NET G3",
+                 "not the standard", "10 % vs 37 %", "Raj N et al., Pancreas 2017",
+                 "multidisciplinary board", "Ki-67 28 %"]:
         assert text in trace
 
 
@@ -140,6 +211,9 @@ BAD = [
      {"liver.pattern": "disseminated", "liver.resectability": "two_stage"},
      ["liver.resectability"]),
     ("progressive yet stable", {"progressive": True, "stableMonths": 6}, ["stableMonths"]),
+    ("onSSA not a boolean", {"onSSA": 1}, ["onSSA"]),
+    ("onSSA null", {"onSSA": None}, ["onSSA"]),
+    ("onSSA misspelt", {"onSsa": True}, ["onSsa"]),
     ("duplicate contraindication",
      {"contraindications": ["liver_failure", "liver_failure"]}, ["contraindications[1]"]),
     ("several at once", {"age": -3, "sstr": "maybe", "fitForSurgery": "yes"},
