@@ -72,4 +72,5 @@ class Faults:
 if __name__ == "__main__":
     port = int(sys.argv[1])
     app = Faults(ralph_app, os.environ.get("NELM_TEST_LRS_FAULT", ""))
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    # "info" writes an access line per request: the tests read the statuses from it.
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="info")
