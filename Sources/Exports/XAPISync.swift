@@ -73,7 +73,20 @@ public struct XAPISync {
         state.stores[endpoint] = store
         try state.write(to: stateFile)
       }
-      try deliver(batch.statements)
+      do {
+        try deliver(batch.statements)
+      } catch {
+        // A store that refused the batch did not keep it: the next run builds it afresh
+        // (with the identity or course fixed meanwhile). One that might have kept it (no
+        // answer, 5xx) gets it again as it is.
+        if case .unavailable = error {
+        } else {
+          store.pending = nil
+          state.stores[endpoint] = store
+          try state.write(to: stateFile)
+        }
+        throw error
+      }
       store.offset = max(store.offset, batch.offset)
       store.completions += batch.completions.filter { !store.completions.contains($0) }
       store.pending = nil

@@ -63,11 +63,25 @@ extension ExportCommand {
     /// A byte offset, or a date (`YYYY-MM-DD`, midnight UTC) or date and time (ISO 8601).
     static func parse(_ text: String) -> XAPIExport.Since? {
       if let offset = Int(text) { return offset >= 0 ? .offset(offset) : nil }
+      // Foundation's parsers roll 30 February over to 1 or 2 March: refuse such a day first.
+      guard isRealDay(text.prefix(10)) else { return nil }
       if let date = SessionCoding.date(from: text) { return .date(date) }
       if let date = try? Date(text, strategy: .iso8601) { return .date(date) }
       let day = Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day()
       if let date = try? day.parse(text) { return .date(date) }
       return nil
+    }
+
+    /// Whether `text` is `YYYY-MM-DD` and that day exists.
+    static func isRealDay(_ text: Substring) -> Bool {
+      let parts = text.split(separator: "-").compactMap { Int($0) }
+      guard text.count == 10, parts.count == 3 else { return false }
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = .gmt
+      let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+      guard let date = calendar.date(from: components) else { return false }
+      let back = calendar.dateComponents([.year, .month, .day], from: date)
+      return back.year == parts[0] && back.month == parts[1] && back.day == parts[2]
     }
   }
 }
