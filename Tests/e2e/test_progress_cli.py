@@ -99,3 +99,16 @@ def test_a_learner_without_progress_is_an_error(nelm_bin, home, sessions):
     assert result.stderr.decode() == (
         f"nelm progress: no progress for learner 'nobody' in {sessions}; "
         "check --learner and --sessions\n")
+
+
+def test_the_days_are_the_learners_days(nelm_bin, home, sessions):
+    """The last of the 30 days is today where the learner is, not today in UTC."""
+    import datetime
+    import zoneinfo
+    run_piped(nelm_bin, home, "\n".join(lesson_one_answers() + ["quit"]) + "\n", *args(sessions))
+    for zone in ["Asia/Tokyo", "Pacific/Kiritimati", "America/Los_Angeles"]:
+        result = progress(nelm_bin, {**home, "TZ": zone}, sessions, "--json")
+        today = datetime.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+        days = json.loads(result.stdout)["days"]
+        assert days[-1]["date"] == today.isoformat(), zone
+        assert days[-1]["answers"] == 3, zone
