@@ -109,12 +109,12 @@ struct XAPISyncTests {
     return LearnerRecord(learner: "ana", session: session, answers: answers)
   }
 
-  func sync(_ store: FakeStore, batch: Int = 3, attempts: Int = 3) -> (XAPISync, [Double]) {
+  func sync(_ store: FakeStore, batch: Int = 3, attempts: Int = 3) -> XAPISync {
     var sync = XAPISync(transport: store, endpoint: "http://lrs.test/xAPI/", stateFile: stateFile)
     sync.options.batchSize = batch
     sync.options.attempts = attempts
     sync.wait = { _ in }
-    return (sync, [])
+    return sync
   }
 
   func builder(_ course: Course = ExportFixture.course) -> XAPIStatementBuilder {
@@ -128,7 +128,7 @@ struct XAPISyncTests {
   @Test func twoSyncsSendEachStatementOnceAndRecordTheOffset() throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = FakeStore()
-    let (first, _) = sync(store)
+    let first = sync(store)
     let report = try first.run(
       Self.record(Self.answers(7)), course: ExportFixture.course, builder: builder())
     #expect(report == XAPISync.Report(sent: 7, total: 7, offset: 700))
@@ -147,7 +147,7 @@ struct XAPISyncTests {
   @Test func aFailingStoreStopsTheSyncAndTheNextOneResumes() throws {
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = FakeStore()
-    let (sync, _) = sync(store, batch: 2, attempts: 2)
+    let sync = sync(store, batch: 2, attempts: 2)
     let record = Self.record(Self.answers(6))
     // The first batch is stored; the second meets two answers of "try later".
     #expect(
@@ -169,7 +169,7 @@ struct XAPISyncTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = FakeStore()
     store.script = [.storeThenUnreachable, .unreachable]
-    let (sync, _) = sync(store, batch: 4, attempts: 2)
+    let sync = sync(store, batch: 4, attempts: 2)
     let record = Self.record(Self.answers(6))
     #expect(throws: XAPISyncError.self) {
       try sync.run(record, course: ExportFixture.course, builder: builder())
@@ -202,7 +202,7 @@ struct XAPISyncTests {
       store.stored[object["id"] as? String ?? ""] = object
       store.order.append(object["id"] as? String ?? "")
     }
-    let (sync, _) = sync(store, batch: 10)
+    let sync = sync(store, batch: 10)
     let report = try sync.run(record, course: ExportFixture.course, builder: builder())
     #expect(report.sent == 3 && store.order.count == 3)
     // A different event under one of our ids is a conflict, and nothing is recorded past it.
@@ -228,7 +228,7 @@ struct XAPISyncTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = FakeStore()
     store.script = [.status(429, retryAfter: 7), .unreachable]
-    var (sync, _) = sync(store, batch: 10, attempts: 3)
+    var sync = sync(store, batch: 10, attempts: 3)
     var waits: [Double] = []
     sync.wait = { waits.append($0) }
     _ = try sync.run(Self.record(Self.answers(2)), course: ExportFixture.course, builder: builder())
@@ -240,7 +240,7 @@ struct XAPISyncTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let store = FakeStore()
     store.script = [.status(401)]
-    let (sync, _) = sync(store)
+    let sync = sync(store)
     #expect(throws: XAPISyncError.unauthorized(endpoint: "http://lrs.test/xAPI/", status: 401)) {
       try sync.run(Self.record(Self.answers(2)), course: ExportFixture.course, builder: builder())
     }
