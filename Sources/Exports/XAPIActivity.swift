@@ -33,23 +33,18 @@ extension XAPIExport {
       switch catalog.resolve(item) {
       case .question(let lesson, let question):
         activity.definition.insert(.init("name", english(question.stem)), at: 0)
-        activity.definition += [
-          .init(
-            "correctResponsesPattern",
-            .array([.string(question.key.sorted().joined(separator: "[,]"))])),
-          .init("choices", choices(question.options.map { ($0.id, $0.text) })),
-        ]
+        activity.definition +=
+          patterns([question.key.sorted()])
+          + [.init("choices", choices(question.options.map { ($0.id, $0.text) }))]
         activity.parent = lessonActivity(lesson.id, title: lesson.title).json
       case .caseStep(let clinicalCase, let step, let index):
         activity.parent = caseActivity(clinicalCase.id, title: clinicalCase.title).json
         guard let keyed = KeyedStep(clinicalCase, step, index: index) else { break }
         let name = "\(clinicalCase.title), step \(index + 1): \(keyed.question)"
         activity.definition.insert(.init("name", english(name)), at: 0)
-        let patterns = [keyed.key.correct.joined(separator: "[,]")] + keyed.key.acceptable
-        activity.definition += [
-          .init("correctResponsesPattern", .array(patterns.map(JSONValue.string))),
-          .init("choices", choices(keyed.key.choices.map { ($0.id, $0.label) })),
-        ]
+        activity.definition +=
+          patterns([keyed.key.correct] + keyed.key.acceptable.map { [$0] })
+          + [.init("choices", choices(keyed.key.choices.map { ($0.id, $0.label) }))]
       case nil:
         break
       }
@@ -92,8 +87,20 @@ extension XAPIExport {
     private static func choices(_ pairs: [(id: String, text: String)]) -> JSONValue {
       .array(
         pairs.map {
-          .object([.init("id", .string($0.id)), .init("description", english($0.text))])
+          .object([
+            .init("id", .string(XAPIChoiceID.encode($0.id))),
+            .init("description", english($0.text)),
+          ])
         })
+    }
+
+    /// The right responses; an empty one ("none of them") cannot be written in xAPI, whose
+    /// patterns are never empty, and is left out (with the whole list when it was the only one).
+    private static func patterns(_ responses: [[String]]) -> [JSONValue.Member] {
+      let written = responses.filter { !$0.isEmpty }.map {
+        JSONValue.string(XAPIChoiceID.response($0))
+      }
+      return written.isEmpty ? [] : [.init("correctResponsesPattern", .array(written))]
     }
   }
 }

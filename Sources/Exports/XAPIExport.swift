@@ -4,138 +4,91 @@ import Foundation
 import Progress
 
 /// A learner's answers and completions as xAPI statements (xAPI 1.0.3), for a learning
-/// record store.
+/// record store (see `Docs/xapi.md`).
 ///
 /// Every answer becomes an `answered` statement whose object is the item, described as a
 /// `choice` interaction with the course's choices and right answers; every lesson or case
-/// the session file marks completed becomes a `completed` statement. Statement ids are
-/// name-based UUIDs of the learner, verb, object and time, so exporting twice gives the same
-/// ids and a store keeps one copy. The learner is an account on `https://nelm.invalid`, a
-/// reserved name: nelm has no server.
+/// run the session file marks completed becomes one `completed` statement. A statement's id
+/// is a name-based UUID of the event (the learner's identity, the verb, the item, the time
+/// and the attempt), never of the course's text, so it stays the same when the course is
+/// edited; the course's version goes in the context instead.
 public enum XAPIExport {
-  /// The home page of the learner's account and the base of every activity id.
+  /// The reserved host of the default identity and the base of every activity id.
   public static let homePage = "https://nelm.invalid"
 
   /// The namespace of statement ids: the version 5 UUID of `homePage` among URLs.
   static let namespace = NameUUID.make(namespace: NameUUID.urlNamespace, name: homePage)
 
-  /// Every statement, oldest first (a completion after the answers logged at its time).
-  public static func statements(for record: LearnerRecord, course: Course) -> [JSONValue] {
-    let catalog = ItemCatalog(course: course)
-    var dated: [(at: Date, statement: JSONValue)] = []
-    // A long log answers the same items again and again; describe each one once.
-    var activities: [String: Activity] = [:]
-    for answer in record.answers {
-      let activity = activities[answer.item] ?? Activity.item(answer.item, in: catalog)
-      activities[answer.item] = activity
-      dated.append(
-        (
-          answer.at,
-          statement(
-            learner: record.learner, verb: .answered, activity: activity, at: answer.at,
-            result: result(of: answer))
-        ))
-    }
-    for (activity, at) in completions(record.session, catalog: catalog) {
-      dated.append(
-        (
-          at,
-          statement(
-            learner: record.learner, verb: .completed, activity: activity, at: at,
-            result: .object([.init("completion", .bool(true))]))
-        ))
-    }
-    return dated.enumerated()
-      .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-      .map(\.element.statement)
+  /// The context extension that carries the course version.
+  public static let courseVersionKey = "\(homePage)/xapi/course-version"
+
+  /// Which part of a record to export.
+  public enum Since: Sendable, Equatable {
+    /// The answers logged from this byte offset of the log on, and the completions at or
+    /// after the last answer before it (see `Docs/xapi.md`).
+    case offset(Int)
+    /// The answers and completions at or after this time.
+    case date(Date)
   }
 
-  /// The statements as a pretty-printed JSON array, ending with a line break.
-  public static func text(for record: LearnerRecord, course: Course) -> String {
-    text(of: statements(for: record, course: course))
+  /// What every statement says besides the event: who, on which platform, which course.
+  public struct Settings: Sendable, Equatable {
+    /// The learner's identity.
+    public var actor: XAPIActor
+    /// `CourseVersion` of the course the statements describe; nil leaves it out.
+    public var courseVersion: String?
+    /// `context.platform`, e.g. `nelm 0.1`.
+    public var platform: String
+
+    /// Creates a value from its parts.
+    public init(actor: XAPIActor, courseVersion: String?, platform: String) {
+      self.actor = actor
+      self.courseVersion = courseVersion
+      self.platform = platform
+    }
+  }
+
+  /// The events of `record` (all of them, or those `since` selects): answers in log order,
+  /// then completions, sorted by time (a completion after the answers logged at its time).
+  public static func events(of record: LearnerRecord, course: Course, since: Since? = nil)
+    -> [XAPIEvent]
+  {
+    let entries = record.entries
+    let first: Int
+    var completionsFrom: Date? = nil
+    switch since {
+    case nil:
+      first = 0
+    case .offset(let offset):
+      first = entries.firstIndex { $0.start >= offset } ?? entries.count
+      completionsFrom = first > 0 ? entries[first - 1].answer.at : nil
+    case .date(let date):
+      first = entries.firstIndex { $0.answer.at >= date } ?? entries.count
+      completionsFrom = date
+    }
+    var events = XAPIEvent.answers(entries[first...], after: entries[..<first])
+    if case .date(let date) = since {
+      // A clock set back can log an older time after a newer one: filter them all.
+      events = events.filter { $0.at >= date }
+    }
+    let completions = XAPIEvent.completions(of: record, catalog: ItemCatalog(course: course))
+      .filter { completionsFrom == nil || $0.at >= completionsFrom ?? $0.at }
+    let all = events + completions.map(XAPIEvent.completed)
+    return all.enumerated()
+      .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+      .map(\.element)
+  }
+
+  /// Every statement of `record`, or those `since` selects.
+  public static func statements(
+    for record: LearnerRecord, course: Course, settings: Settings, since: Since? = nil
+  ) -> [JSONValue] {
+    XAPIStatementBuilder(course: course, settings: settings)
+      .statements(for: events(of: record, course: course, since: since))
   }
 
   /// `statements` as a pretty-printed JSON array, ending with a line break.
   public static func text(of statements: [JSONValue]) -> String {
     JSONValue.array(statements).prettyPrinted() + "\n"
-  }
-
-  /// What a statement says the learner did.
-  enum Verb: String {
-    case answered, completed
-
-    var json: JSONValue {
-      .object([
-        .init("id", .string("http://adlnet.gov/expapi/verbs/\(rawValue)")),
-        .init("display", .object([.init("en-US", .string(rawValue))])),
-      ])
-    }
-  }
-
-  static func statement(
-    learner: String, verb: Verb, activity: Activity, at: Date, result: JSONValue
-  ) -> JSONValue {
-    let timestamp = SessionCoding.string(from: at) ?? "1900-01-01T00:00:00.000Z"
-    let name = [learner, verb.rawValue, activity.id, timestamp].joined(separator: "\n")
-    var members: [JSONValue.Member] = [
-      .init("id", .string(NameUUID.make(namespace: namespace, name: name).uuidString.lowercased())),
-      .init("actor", actor(learner)),
-      .init("verb", verb.json),
-      .init("object", activity.json),
-      .init("result", result),
-    ]
-    if let parent = activity.parent {
-      members.append(
-        .init(
-          "context",
-          .object([.init("contextActivities", .object([.init("parent", .array([parent]))]))])))
-    }
-    members.append(.init("timestamp", .string(timestamp)))
-    return .object(members)
-  }
-
-  static func actor(_ learner: String) -> JSONValue {
-    .object([
-      .init("objectType", .string("Agent")),
-      .init(
-        "account", .object([.init("homePage", .string(homePage)), .init("name", .string(learner))])),
-    ])
-  }
-
-  /// The response as xAPI writes a choice (ids joined by `[,]`), whether it was right, how
-  /// long it took, and nelm's own details as extensions.
-  static func result(of answer: Answer) -> JSONValue {
-    var extensions: [JSONValue.Member] = [
-      .init("\(homePage)/xapi/hints-used", .number(Double(answer.hintsUsed))),
-      .init("\(homePage)/xapi/skipped", .bool(answer.skipped)),
-    ]
-    if let outcome = answer.outcome {
-      extensions.append(.init("\(homePage)/xapi/outcome", .string(outcome)))
-    }
-    return .object([
-      .init("response", .string(answer.response.joined(separator: "[,]"))),
-      .init("success", .bool(answer.correct)),
-      .init("duration", .string(ISODuration.text(milliseconds: answer.durationMs))),
-      .init("extensions", .object(extensions)),
-    ])
-  }
-
-  /// The lessons (in course order) and cases (by id) the session marks completed, with when
-  /// they were last moved in.
-  static func completions(_ session: Session?, catalog: ItemCatalog) -> [(Activity, Date)] {
-    guard let session else { return [] }
-    var done: [(Activity, Date)] = []
-    let lessonOrder = catalog.course.lessons.map(\.id)
-    let lessons = session.lessons.filter(\.value.completed).sorted {
-      (lessonOrder.firstIndex(of: $0.key) ?? .max, $0.key)
-        < (lessonOrder.firstIndex(of: $1.key) ?? .max, $1.key)
-    }
-    for (id, progress) in lessons {
-      done.append((Activity.lesson(id, in: catalog), progress.updated))
-    }
-    for (id, progress) in session.cases.filter(\.value.completed).sorted(by: { $0.key < $1.key }) {
-      done.append((Activity.clinicalCase(id, in: catalog), progress.updated))
-    }
-    return done
   }
 }

@@ -78,7 +78,9 @@ final class ShellLoop {
     }
     guard !blocks.isEmpty else { return }
     let text = renderer.render(blocks)
-    if reply.isError && !interactive {
+    // Through a pipe, stdout carries only what the commands print (`progress --json | jq`
+    // works); the farewell goes with the errors.
+    if (reply.isError || reply.quit) && !interactive {
       FileHandle.standardError.write(Data(text.utf8))
     } else {
       FileHandle.standardOutput.write(Data(text.utf8))

@@ -153,7 +153,8 @@ extension Tutor {
     func score(_ s: DashboardStats.Score) -> [String: Any] {
       ["right": s.right, "answered": s.answered]
     }
-    let dayStyle = Date.ISO8601FormatStyle().year().month().day()
+    // The days begin at local midnight (Calendar.current): name them in the same time zone.
+    let dayStyle = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
     let object: [String: Any] = [
       "learner": session.learner,
       "answers": stats.totalAnswers,

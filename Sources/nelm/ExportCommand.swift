@@ -39,26 +39,6 @@ extension ExportCommand {
     }
   }
 
-  /// `nelm export xapi FILE`: a learner's answers and completions as xAPI statements.
-  struct XAPI: ParsableCommand {
-    static let configuration = CommandConfiguration(
-      commandName: "xapi",
-      abstract: "Write a learner's answers and completions as a JSON array of xAPI statements.")
-
-    @Argument(help: "The file to write, or '-' for standard output.")
-    var file: String
-
-    @OptionGroup var record: RecordOptions
-
-    func run() throws {
-      let (course, progress) = try record.load()
-      let statements = XAPIExport.statements(for: progress, course: course)
-      try ExportCommand.write(XAPIExport.text(of: statements), to: file) {
-        "\(statements.count) statements"
-      }
-    }
-  }
-
   /// `nelm export markdown FILE`: a readable recap of a learner's lessons and cases.
   struct Markdown: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -13,7 +13,7 @@ struct Nelm: ParsableCommand {
       """,
     version: "0.1",
     subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self, ExportCommand.self]
-      + ReferenceCommands.all + [ScheduleCommand.self]
+      + ReferenceCommands.all + [ScheduleCommand.self, ProgressCommand.self, SyncCommand.self]
   )
 
   @Option(

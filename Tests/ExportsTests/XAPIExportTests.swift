@@ -12,184 +12,171 @@ struct XAPIExportTests {
     item: "grading/g2", response: ["a"], correct: false, at: ExportFixture.time(),
     durationMs: 1500, hintsUsed: 1)
 
-  static var record: LearnerRecord {
+  static func session(started: Double = -60, updated: Double = 30) -> Session {
     var session = Session(learner: "ana", now: ExportFixture.time(-60))
     session.lessons["grading"] = LessonProgress(
-      position: 4, completed: true, started: ExportFixture.time(-60),
-      updated: ExportFixture.time(30))
-    return LearnerRecord(
-      learner: "ana", session: session,
-      answers: [
-        wrongG2,
-        Answer(
-          item: "case/ileal/grade", response: ["G2"], correct: true, at: ExportFixture.time(20),
-          durationMs: 61_001, hintsUsed: 0, outcome: "correct"),
-        Answer(
-          item: "gone/q9", response: [], correct: false, skipped: true,
-          at: ExportFixture.time(40), durationMs: 0, hintsUsed: 0),
-      ])
+      position: 4, completed: true, started: ExportFixture.time(started),
+      updated: ExportFixture.time(updated))
+    return session
   }
 
-  let statements = XAPIExport.statements(for: record, course: ExportFixture.course)
+  static let answers = [
+    wrongG2,
+    Answer(
+      item: "case/ileal/grade", response: ["G2"], correct: true, at: ExportFixture.time(20),
+      durationMs: 61_001, hintsUsed: 0, outcome: "correct"),
+    Answer(
+      item: "grading/g3", response: [], correct: false, skipped: true,
+      at: ExportFixture.time(25), durationMs: 0, hintsUsed: 0),
+    Answer(
+      item: "gone/q9", response: ["a b"], correct: false, at: ExportFixture.time(40),
+      durationMs: 4, hintsUsed: 0),
+  ]
 
-  static func english(_ text: String) -> JSONValue { .object([.init("en-US", .string(text))]) }
+  static let record = LearnerRecord(learner: "ana", session: session(), answers: answers)
 
-  static let lessonActivity = JSONValue.object([
-    .init("objectType", .string("Activity")),
-    .init("id", .string("https://nelm.invalid/lessons/grading")),
-    .init(
-      "definition",
-      .object([
-        .init("name", english("Grading & staging")),
-        .init("type", .string("http://adlnet.gov/expapi/activities/lesson")),
-      ])),
-  ])
+  static let settings = XAPIExport.Settings(
+    actor: .local(name: "ana"), courseVersion: "c0ffee", platform: "nelm 9.9")
 
-  static let actor = JSONValue.object([
-    .init("objectType", .string("Agent")),
-    .init(
-      "account",
-      .object([
-        .init("homePage", .string("https://nelm.invalid")), .init("name", .string("ana")),
-      ])),
-  ])
-
-  /// A wrong answer to a multiple-choice question, every field as xAPI 1.0.3 words it; the id
-  /// is uuid5(uuid5(URL, "https://nelm.invalid"), "ana\nanswered\n<object id>\n<time>").
-  @Test func anAnswerIsAnAnsweredStatementAboutAChoiceInteraction() {
-    let choice = { (id: String, text: String) in
-      JSONValue.object([.init("id", .string(id)), .init("description", Self.english(text))])
-    }
-    let expected = JSONValue.object([
-      .init("id", .string("81868187-dcb4-5f79-bb7f-336c921181ef")),
-      .init("actor", Self.actor),
-      .init(
-        "verb",
-        .object([
-          .init("id", .string("http://adlnet.gov/expapi/verbs/answered")),
-          .init("display", Self.english("answered")),
-        ])),
-      .init(
-        "object",
-        .object([
-          .init("objectType", .string("Activity")),
-          .init("id", .string("https://nelm.invalid/items/grading/g2")),
-          .init(
-            "definition",
-            .object([
-              .init("name", Self.english("Which two measures set the grade?")),
-              .init("type", .string("http://adlnet.gov/expapi/activities/cmi.interaction")),
-              .init("interactionType", .string("choice")),
-              .init("correctResponsesPattern", .array([.string("a[,]c")])),
-              .init(
-                "choices",
-                .array([choice("a", "Ki-67"), choice("b", "Size > 2 cm"), choice("c", "Mitoses")])
-              ),
-            ])),
-        ])),
-      .init(
-        "result",
-        .object([
-          .init("response", .string("a")),
-          .init("success", .bool(false)),
-          .init("duration", .string("PT1.5S")),
-          .init(
-            "extensions",
-            .object([
-              .init("https://nelm.invalid/xapi/hints-used", .number(1)),
-              .init("https://nelm.invalid/xapi/skipped", .bool(false)),
-            ])),
-        ])),
-      .init(
-        "context",
-        .object([
-          .init("contextActivities", .object([.init("parent", .array([Self.lessonActivity]))]))
-        ])),
-      .init("timestamp", .string("2027-01-15T08:00:00.000Z")),
-    ])
-    #expect(statements.first == expected)
+  static func statements(
+    _ record: LearnerRecord = record, course: Course = ExportFixture.course,
+    settings: XAPIExport.Settings = settings, since: XAPIExport.Since? = nil
+  ) -> [[String: Any]] {
+    let values = XAPIExport.statements(
+      for: record, course: course, settings: settings, since: since)
+    return values.compactMap { $0.foundationObject as? [String: Any] }
   }
 
-  @Test func aCompletedLessonIsACompletedStatementInTimeOrder() {
-    #expect(statements.count == 4)
-    let expected = JSONValue.object([
-      .init("id", .string("fc899805-5c5c-5e0c-96f0-ef984735f761")),
-      .init("actor", Self.actor),
-      .init(
-        "verb",
-        .object([
-          .init("id", .string("http://adlnet.gov/expapi/verbs/completed")),
-          .init("display", Self.english("completed")),
-        ])),
-      .init("object", Self.lessonActivity),
-      .init("result", .object([.init("completion", .bool(true))])),
-      .init("timestamp", .string("2027-01-15T08:00:30.000Z")),
-    ])
-    // Answers at 0 s, 20 s and 40 s; the lesson was completed at 30 s.
-    #expect(statements[2] == expected)
+  static func value(_ statement: [String: Any], _ path: String...) -> Any? {
+    var current: Any? = statement
+    for key in path { current = (current as? [String: Any])?[key] }
+    return current
   }
 
-  @Test func aCaseStepOffersTheEnginesChoicesAndKey() throws {
-    guard case .object(let members) = statements[1],
-      case .object(let object)? = members.first(where: { $0.key == "object" })?.value,
-      case .object(let definition)? = object.first(where: { $0.key == "definition" })?.value
-    else {
-      Issue.record("not an object: \(statements[1])")
-      return
-    }
-    let fields = Dictionary(uniqueKeysWithValues: definition.map { ($0.key, $0.value) })
+  static func ids(_ statements: [[String: Any]]) -> [String] {
+    statements.compactMap { $0["id"] as? String }
+  }
+
+  @Test func answersThenTheCompletionInTimeOrderWithTheEventsTimes() {
+    let all = Self.statements()
     #expect(
-      fields["name"]
-        == Self.english("Flushing and a nodular liver, step 2: What is the grade (ENETS/WHO 2010)?")
-    )
-    #expect(fields["correctResponsesPattern"] == .array([.string("G2")]))
-    let ids = ["G1", "G2", "G3"].map {
-      JSONValue.object([.init("id", .string($0)), .init("description", Self.english($0))])
+      all.map { Self.value($0, "verb", "id") as? String ?? "" }.map {
+        $0.split(separator: "/").last
+      }
+        == ["answered", "answered", "answered", "completed", "answered"])
+    // The lesson's completion is when its last question was first answered in this run
+    // (25 s), not when it was last reopened (30 s).
+    #expect(Self.value(all[3], "timestamp") as? String == "2027-01-15T08:00:25.000Z")
+    #expect(Self.value(all[0], "timestamp") as? String == "2027-01-15T08:00:00.000Z")
+    #expect(Set(Self.ids(all)).count == all.count)
+  }
+
+  @Test func editingTheCourseChangesTheDefinitionsButNoId() {
+    var edited = ExportFixture.course
+    edited.lessons[0].questions[1].stem = "Which measures set the grade, again?"
+    edited.lessons[0].title = "Grading, renamed"
+    let before = Self.statements()
+    var version = Self.settings
+    version.courseVersion = "beef"
+    let after = Self.statements(course: edited, settings: version)
+    #expect(Self.ids(before) == Self.ids(after))
+    let name = { (s: [String: Any]) in Self.value(s, "object", "definition", "name", "en-US") }
+    #expect(name(after[0]) as? String == "Which measures set the grade, again?")
+    #expect(name(before[0]) as? String == "Which two measures set the grade?")
+    let key = XAPIExport.courseVersionKey
+    #expect(Self.value(after[0], "context", "extensions", key) as? String == "beef")
+    #expect(Self.value(before[0], "context", "extensions", key) as? String == "c0ffee")
+  }
+
+  @Test func anotherIdentityGivesOtherIdsAndActors() {
+    var hospital = Self.settings
+    hospital.actor = .account(homePage: "https://sso.example.org", name: "ana")
+    var email = Self.settings
+    email.actor = .email(" Ana@Example.ORG")
+    let local = Self.statements()
+    let there = Self.statements(settings: hospital)
+    let mailed = Self.statements(settings: email)
+    #expect(Set(Self.ids(local)).isDisjoint(with: Self.ids(there)))
+    #expect(Set(Self.ids(there)).isDisjoint(with: Self.ids(mailed)))
+    #expect(
+      Self.value(there[0], "actor", "account", "homePage") as? String
+        == "https://sso.example.org")
+    // SHA-1 of "mailto:ana@example.org", as `printf %s mailto:ana@example.org | sha1sum` says.
+    #expect(
+      Self.value(mailed[0], "actor", "mbox_sha1sum") as? String
+        == "0e5544afbb6be286591577af49b31b0187a46ef0")
+    #expect(Self.value(mailed[0], "actor", "account") == nil)
+  }
+
+  @Test func theSameItemAnsweredTwiceInTheSameMillisecondIsTwoStatements() {
+    let twice = LearnerRecord(learner: "ana", session: nil, answers: [Self.wrongG2, Self.wrongG2])
+    let all = Self.statements(twice)
+    #expect(all.count == 2 && Set(Self.ids(all)).count == 2)
+    let key = "https://nelm.invalid/xapi/attempt"
+    #expect(all.map { Self.value($0, "context", "extensions", key) as? Double } == [1, 2])
+  }
+
+  @Test func reopeningACompletedLessonAddsNoCompletionButResettingIt() {
+    let completion = { (session: Session) in
+      Self.statements(LearnerRecord(learner: "ana", session: session, answers: Self.answers))
+        .filter { (Self.value($0, "verb", "id") as? String)?.hasSuffix("completed") == true }
     }
-    #expect(fields["choices"] == .array(ids))
-    let result = members.first { $0.key == "result" }?.value
-    guard case .object(let resultMembers)? = result else { return }
-    #expect(resultMembers.first { $0.key == "duration" }?.value == .string("PT1M1.001S"))
+    let first = completion(Self.session())
+    let reopened = completion(Self.session(updated: 900))
+    let reset = completion(Self.session(started: 10, updated: 900))
+    #expect(first.count == 1)
+    #expect(Self.ids(first) == Self.ids(reopened))
     #expect(
-      resultMembers.first { $0.key == "extensions" }?.value
-        == .object([
-          .init("https://nelm.invalid/xapi/hints-used", .number(0)),
-          .init("https://nelm.invalid/xapi/skipped", .bool(false)),
-          .init("https://nelm.invalid/xapi/outcome", .string("correct")),
-        ]))
+      Self.value(first[0], "timestamp") as? String == Self.value(reopened[0], "timestamp")
+        as? String)
+    #expect(Self.ids(first) != Self.ids(reset))
   }
 
-  @Test func anItemTheCourseNoLongerHasKeepsItsIdAndType() {
-    guard case .object(let members) = statements[3] else { return }
+  @Test func choicesResponsesAndDurationsAsTheStoresWantThem() {
+    let all = Self.statements()
+    // A skipped answer says so, and has no (empty) response.
+    #expect(Self.value(all[2], "result", "response") == nil)
     #expect(
-      members.first { $0.key == "object" }?.value
-        == .object([
-          .init("objectType", .string("Activity")),
-          .init("id", .string("https://nelm.invalid/items/gone/q9")),
-          .init(
-            "definition",
-            .object([
-              .init("type", .string("http://adlnet.gov/expapi/activities/cmi.interaction")),
-              .init("interactionType", .string("choice")),
-            ])),
-        ]))
-    #expect(!members.contains { $0.key == "context" })
-  }
-
-  @Test func theTextIsAJSONArrayEndingWithALineBreak() throws {
-    let text = XAPIExport.text(for: Self.record, course: ExportFixture.course)
-    #expect(text.hasSuffix("]\n"))
-    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any]
-    #expect(parsed?.count == 4)
-    #expect(text == XAPIExport.text(for: Self.record, course: ExportFixture.course))
+      Self.value(all[2], "result", "extensions", "https://nelm.invalid/xapi/skipped") as? Bool
+        == true)
+    // An option id with a blank is percent-encoded, in the response as in the choices.
+    #expect(Self.value(all[4], "result", "response") as? String == "a%20b")
+    #expect(Self.value(all[0], "result", "response") as? String == "a")
+    #expect(Self.value(all[0], "result", "duration") as? String == "PT1.5S")
+    #expect(Self.value(all[1], "result", "duration") as? String == "PT1M1S")
+    #expect(Self.value(all[4], "result", "duration") as? String == "PT0S")
+    #expect(
+      Self.value(all[0], "object", "definition", "correctResponsesPattern") as? [String]
+        == ["a[,]c"])
+    #expect(Self.value(all[0], "context", "platform") as? String == "nelm 9.9")
+    #expect(
+      (Self.value(all[0], "context", "contextActivities", "parent") as? [[String: Any]])?.first?[
+        "id"] as? String == "https://nelm.invalid/lessons/grading")
   }
 
   @Test(arguments: [
-    (0, "PT0S"), (5, "PT0.005S"), (1500, "PT1.5S"), (3100, "PT3.1S"), (14_250, "PT14.25S"),
-    (60_000, "PT1M"), (61_001, "PT1M1.001S"), (3_600_000, "PT1H"), (3_725_250, "PT1H2M5.25S"),
-    (-3, "PT0S"),
+    ("G2", "G2"), ("NET G1", "NET%20G1"), ("age_over_55", "age_over_55"), ("a,b", "a%2Cb"),
+    ("[x]", "%5Bx%5D"), ("ü", "%C3%BC"), ("100%", "100%25"),
+  ])
+  func choiceIDs(id: String, encoded: String) {
+    #expect(XAPIChoiceID.encode(id) == encoded)
+  }
+
+  @Test(arguments: [
+    (0, "PT0S"), (4, "PT0S"), (5, "PT0.01S"), (1500, "PT1.5S"), (3104, "PT3.1S"),
+    (14_250, "PT14.25S"), (14_255, "PT14.26S"), (59_996, "PT1M"), (60_000, "PT1M"),
+    (61_001, "PT1M1S"), (3_600_000, "PT1H"), (3_725_250, "PT1H2M5.25S"), (-3, "PT0S"),
   ])
   func durations(milliseconds: Int, text: String) {
     #expect(ISODuration.text(milliseconds: milliseconds) == text)
+  }
+
+  @Test func sinceAnOffsetOrADate() {
+    // Lines of 100 bytes in a record made in memory: offset 100 is the second answer.
+    let later = Self.statements(since: .offset(100))
+    #expect(Self.ids(later) == Array(Self.ids(Self.statements()).dropFirst()))
+    let byDate = Self.statements(since: .date(ExportFixture.time(21)))
+    #expect(Self.ids(byDate) == Array(Self.ids(Self.statements()).dropFirst(2)))
+    #expect(Self.statements(since: .date(ExportFixture.time(41))).isEmpty)
   }
 }

@@ -63,3 +63,215 @@ def load_lesson(number):
         lessons.append(yaml.safe_load(path.read_text()))
     lessons.sort(key=lambda lesson: lesson["order"])
     return lessons[number - 1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every JSON nelm writes, checked against its schema in Docs/, after every command a test runs.
+#
+# `validate_json(schema, data)` checks one value against `Docs/<schema>.schema.json`, with the
+# other schemas resolvable by their `$id` (the session schema refers to the answer schema) and
+# a format checker that rejects impossible dates (30 February). `validate_learner_files(dir)`
+# checks every session file, answer-log line and sync state in a sessions folder.
+#
+# The autouse fixture `every_nelm_run_is_checked` wraps `subprocess.run` and pexpect's
+# `expect`: after each run of the nelm binary (and each prompt a pty test waits for), it checks
+# the learner files of the sessions folder that run used, and the `--json` output it printed.
+# ---------------------------------------------------------------------------------------------
+import functools  # noqa: E402
+import json  # noqa: E402
+import re  # noqa: E402
+
+import jsonschema  # noqa: E402
+import referencing  # noqa: E402
+
+DOCS = REPO / "Docs"
+SCHEMA_BASE = "https://nelm.invalid/schema/"
+
+
+@functools.cache
+def _schemas():
+    """Every schema of Docs/, by file name, each checked as Draft 2020-12 with one $id base."""
+    found = {}
+    for path in sorted(DOCS.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+        assert schema["$id"] == SCHEMA_BASE + path.name, f"{path.name}: $id {schema['$id']}"
+        found[path.name] = schema
+    return found
+
+
+@functools.cache
+def _format_checker():
+    checker = jsonschema.FormatChecker()
+    # Without rfc3339-validator, jsonschema silently skips date-time: refuse to run without it.
+    assert "date-time" in checker.checkers, "pip install rfc3339-validator (requirements.txt)"
+    assert not checker.conforms("2024-02-30T10:00:00.000Z", "date-time")
+    return checker
+
+
+@functools.cache
+def validator(name):
+    """The validator of Docs/<name>.schema.json, the other schemas resolvable by $id."""
+    registry = referencing.Registry().with_resources(
+        (schema["$id"], referencing.Resource.from_contents(schema))
+        for schema in _schemas().values())
+    return jsonschema.Draft202012Validator(
+        _schemas()[f"{name}.schema.json"], registry=registry, format_checker=_format_checker())
+
+
+def json_problems(name, data):
+    """Every way `data` breaks Docs/<name>.schema.json, as `where: what`; empty when valid."""
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top level)'}: {e.message}"
+            for e in sorted(validator(name).iter_errors(data), key=lambda e: list(e.absolute_path))]
+
+
+def validate_json(name, data, what="output"):
+    """Asserts that `data` is valid against Docs/<name>.schema.json; returns it."""
+    problems = json_problems(name, data)
+    assert not problems, f"{what} is not valid against {name}.schema.json:\n  " + "\n  ".join(problems)
+    return data
+
+
+LEARNER_FILE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\.json$")
+
+
+def learner_files(directory):
+    """The files of a sessions folder nelm writes, by path: (mtime, size) of each."""
+    directory = pathlib.Path(directory)
+    if not directory.is_dir():
+        return {}
+    found = {}
+    for path in directory.iterdir():
+        name = path.name
+        if path.is_file() and (name.endswith(".answers.jsonl") or name.endswith(".sync")
+                               or LEARNER_FILE.match(name)):
+            info = path.stat()
+            found[path] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def validate_learner_file(path, torn_tail_allowed=False):
+    """Checks a session file, an answer log or a sync state.
+
+    A log's last line may lack its newline only when `torn_tail_allowed` (after a kill: the
+    next open cuts it off); every complete line must be a valid answer."""
+    path = pathlib.Path(path)
+    name = path.name
+    if name.endswith(".answers.jsonl"):
+        text = path.read_text(encoding="utf-8")
+        if not torn_tail_allowed:
+            assert text == "" or text.endswith("\n"), f"{path}: the last line is incomplete"
+        for number, line in enumerate(text.split("\n")[:-1], start=1):
+            validate_json("answer", json.loads(line), f"{path}:{number}")
+    elif name.endswith(".sync"):
+        validate_json("sync-state", json.loads(path.read_text(encoding="utf-8")), str(path))
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        validate_json("session", data, str(path))
+        assert data["learner"] == name[: -len(".json")], f"{path}: learner {data['learner']!r}"
+
+
+def validate_learner_files(directory, torn_tail_allowed=False, only_changed_since=None):
+    """Checks every session file, answer log and sync state in a sessions folder, or only
+    those new or changed since the snapshot `only_changed_since` (of `learner_files`)."""
+    for path, stamp in sorted(learner_files(directory).items()):
+        if only_changed_since is not None and only_changed_since.get(path) == stamp:
+            continue
+        validate_learner_file(path, torn_tail_allowed)
+
+
+# The schema of each command's --json output, by the words that name the command.
+JSON_OUTPUTS = {
+    ("progress",): "progress", ("case", "list"): "case-list", ("case", "show"): "case-show",
+    ("lint",): "lint", ("sources",): "sources", ("search",): "search",
+    ("schedule", "replay"): "schedule-replay", ("define",): "glossary", ("solve",): "solve-output",
+}
+
+
+def _sessions_of(args, env):
+    """The sessions folder a nelm run used, as nelm finds it."""
+    for index, arg in enumerate(args):
+        if arg == "--sessions" and index + 1 < len(args):
+            return pathlib.Path(args[index + 1])
+        if arg.startswith("--sessions="):
+            return pathlib.Path(arg.split("=", 1)[1])
+    env = env if env is not None else os.environ
+    if env.get("NELM_SESSIONS"):
+        return pathlib.Path(env["NELM_SESSIONS"])
+    data = env.get("XDG_DATA_HOME") or (env.get("HOME", "") + "/.local/share")
+    return pathlib.Path(data) / "nelm" / "sessions"
+
+
+def check_nelm_run(args, env, stdout=None, returncode=0, torn_tail_allowed=False, before=None):
+    """What every nelm run is checked for: the learner files it wrote (all of them, or those
+    new or changed since the snapshot `before`: files a test planted are not nelm's), and its
+    --json output."""
+    args = [str(a) for a in args]
+    validate_learner_files(_sessions_of(args, env), torn_tail_allowed or returncode < 0, before)
+    words = [a for a in args[1:] if not a.startswith("-")]
+    if "--json" not in args or stdout is None or returncode != 0:
+        return
+    text = stdout.decode() if isinstance(stdout, bytes) else stdout
+    for command, schema in JSON_OUTPUTS.items():
+        if tuple(words[: len(command)]) == command:
+            if schema == "schedule-replay":
+                for line in text.splitlines():
+                    validate_json(schema, json.loads(line), f"nelm {' '.join(command)} line")
+            else:
+                validate_json(schema, json.loads(text), f"nelm {' '.join(command)} --json")
+
+
+def _is_nelm(argv0):
+    return os.path.basename(str(argv0)) == "nelm"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "torn_log: the test itself leaves half a line at the end of an answer log")
+
+
+@pytest.fixture(autouse=True)
+def every_nelm_run_is_checked(monkeypatch, tmp_path, request):
+    """Checks learner files and --json output after every nelm run of the test (see above),
+    and once more at the end for processes the test started itself (Popen)."""
+    real_run = subprocess.run
+    torn = request.node.get_closest_marker("torn_log") is not None
+
+    planted = set()
+
+    def run(args, *rest, **kwargs):
+        if not (isinstance(args, (list, tuple)) and args and _is_nelm(args[0])):
+            return real_run(args, *rest, **kwargs)
+        folder = _sessions_of([str(a) for a in args], kwargs.get("env"))
+        before = learner_files(folder)
+        result = real_run(args, *rest, **kwargs)
+        after = learner_files(folder)
+        planted.update(path for path, stamp in before.items() if after.get(path) == stamp)
+        planted.difference_update(path for path, stamp in after.items() if before.get(path) != stamp)
+        stdout = result.stdout if kwargs.get("capture_output") or kwargs.get("stdout") else None
+        check_nelm_run(args, kwargs.get("env"), stdout, result.returncode, torn, before)
+        return result
+
+    monkeypatch.setattr(subprocess, "run", run)
+    try:
+        import pexpect
+    except ImportError:
+        pexpect = None
+    if pexpect is not None:
+        real_expect = pexpect.spawn.expect
+
+        def expect(self, *args, **kwargs):
+            index = real_expect(self, *args, **kwargs)
+            if _is_nelm(self.command):
+                check_nelm_run(self.args, getattr(self, "env", None),
+                               returncode=0 if self.isalive() else -1)
+            return index
+
+        monkeypatch.setattr(pexpect.spawn, "expect", expect)
+    yield
+    # What processes the test started itself (Popen) left: every learner file under the
+    # test's folder that nelm may have written (not one a test planted and nelm left alone).
+    for folder in {path.parent for path in tmp_path.rglob("*.answers.jsonl")}:
+        for path in learner_files(folder):
+            if path not in planted:
+                validate_learner_file(path, torn_tail_allowed=True)

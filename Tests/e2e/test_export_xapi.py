@@ -42,7 +42,7 @@ def study_lesson_one(nelm_bin, env, sessions):
 
 
 def duration_seconds(text):
-    match = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?", text)
+    match = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,2})?)S)?", text)
     assert match and text != "PT", text
     hours, minutes, seconds = (float(group or 0) for group in match.groups())
     return hours * 3600 + minutes * 60 + seconds
@@ -81,7 +81,11 @@ def test_every_answer_becomes_a_statement_tincan_reads(nelm_bin, home, sessions,
         assert [c.id for c in definition.choices] == [o["id"] for o in question["options"]]
         assert statement.result.success == answer["correct"]
         assert statement.result.response == "[,]".join(answer["response"])
-        assert duration_seconds(raw["result"]["duration"]) == answer["durationMs"] / 1000
+        # xAPI keeps hundredths of a second.
+        assert duration_seconds(raw["result"]["duration"]) == (answer["durationMs"] + 5) // 10 / 100
+        assert raw["context"]["platform"] == "nelm 0.1"
+        assert re.fullmatch(r"[0-9a-f]{40}",
+                            raw["context"]["extensions"]["https://nelm.invalid/xapi/course-version"])
         assert raw["timestamp"] == answer["at"]
 
     done = tincan.Statement(completed[0])
@@ -104,3 +108,62 @@ def test_a_learner_without_progress_is_an_error(nelm_bin, home, sessions):
     assert result.stderr.decode() == (
         f"nelm export: no progress for learner 'nobody' in {sessions}; "
         "check --learner and --sessions\n")
+
+
+def test_statements_pass_ralphs_statement_model(nelm_bin, home, sessions):
+    """Choice ids with blanks (`NET G1`) are encoded, a skipped step has no response, and every
+    statement passes the xAPI model of ralph (PyPI `ralph-malph`), a real LRS."""
+    models = pytest.importorskip("ralph.models.xapi.base.statements")
+    shown = subprocess.run([nelm_bin, "case", "show", "random:5", "--json"],
+                           capture_output=True, timeout=60)
+    steps = json.loads(shown.stdout)["steps"]
+    assert "NET G1" in [o["id"] for o in steps[0]["options"]]
+    script = "case random:5\na\n\nskip\n" + "\nb\n" * (len(steps) - 2) + "\nquit\n"
+    result = run_piped(nelm_bin, home, script, "--learner", "ana", "--lessons", str(LESSONS),
+                       "--sessions", str(sessions))
+    assert result.returncode == 0, result.stderr.decode()
+    out = subprocess.run(
+        [nelm_bin, "export", "xapi", "-", "--learner", "ana", "--lessons", str(LESSONS),
+         "--sessions", str(sessions)], capture_output=True, env=home, timeout=60)
+    statements = json.loads(out.stdout)
+    assert len(statements) == len(steps) + 1
+    for statement in statements:
+        models.BaseXapiStatement(**statement)
+    first = statements[0]
+    assert first["result"]["response"] == "NET%20G1"
+    assert "NET%20G1" in [c["id"] for c in first["object"]["definition"]["choices"]]
+    skipped = statements[1]
+    assert skipped["result"]["extensions"]["https://nelm.invalid/xapi/skipped"] is True
+    assert "response" not in skipped["result"]
+
+
+def test_since_an_offset_or_a_date_exports_only_what_came_after(nelm_bin, home, sessions):
+    study_lesson_one(nelm_bin, home, sessions)
+    args = ["--learner", "ana", "--lessons", str(LESSONS), "--sessions", str(sessions)]
+    full = subprocess.run([nelm_bin, "export", "xapi", "-", *args], capture_output=True,
+                          env=home, timeout=60)
+    log = (sessions / "ana.answers.jsonl").read_bytes()
+    assert full.stderr.decode().endswith(
+        f"nelm export: the answer log ends at byte {len(log)}; next time pass --since {len(log)}\n")
+    everything = json.loads(full.stdout)
+    lines = log.splitlines(keepends=True)
+    offset = sum(len(line) for line in lines[:3])
+    later = json.loads(subprocess.run([nelm_bin, "export", "xapi", "-", "--since", str(offset),
+                                       *args], capture_output=True, env=home, timeout=60).stdout)
+    answered = [s for s in everything if s["verb"]["id"] == ANSWERED]
+    assert [s["id"] for s in later if s["verb"]["id"] == ANSWERED] == \
+        [s["id"] for s in answered[3:]]
+    # The completion came after the third answer, so it is in the later part too.
+    assert [s["verb"]["id"] for s in later].count(COMPLETED) == 1
+    at = json.loads(lines[3])["at"]
+    by_date = json.loads(subprocess.run([nelm_bin, "export", "xapi", "-", "--since", at, *args],
+                                        capture_output=True, env=home, timeout=60).stdout)
+    assert [s["id"] for s in by_date] == [s["id"] for s in later]
+    nothing = subprocess.run([nelm_bin, "export", "xapi", "-", "--since", str(len(log)), *args],
+                             capture_output=True, env=home, timeout=60)
+    # No answer after the end; the completion at the last answer may come again (at least
+    # once, with the same id and content, so a store keeps one).
+    assert [s["verb"]["id"] for s in json.loads(nothing.stdout)] == [COMPLETED]
+    bad = subprocess.run([nelm_bin, "export", "xapi", "-", "--since", "2026-02-30", *args],
+                         capture_output=True, env=home, timeout=60)
+    assert bad.returncode == 64 and b"--since takes a byte offset" in bad.stderr

@@ -147,7 +147,7 @@ def test_piped_hostile_input(nelm_bin, home, sessions, name, context, data, outc
             assert re.search(message, " ".join(errors.split())), errors
     elif outcome in (OK, "eof"):
         assert result.returncode == 0, errors
-        assert "See you soon" in result.stdout.decode()
+        assert "See you soon" in result.stderr.decode()  # piped, the farewell goes to stderr
     check_files(sessions, "eve")
 
 

@@ -6,36 +6,28 @@ Docs/session-format.md (which a Swift test pins byte for byte to the encoder), a
 session, and a file written by the built nelm, and it refuses broken files.
 """
 import copy
-import functools
 import json
 import os
 import pathlib
 import re
 import subprocess
 
-import jsonschema
 import pytest
 
+from conftest import json_problems, validator
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
-SCHEMA_PATH = REPO / "Docs" / "session.schema.json"
-ANSWER_SCHEMA_PATH = REPO / "Docs" / "answer.schema.json"
 FORMAT_NOTE = REPO / "Docs" / "session-format.md"
 
 
-@functools.cache
 def session_validator():
-    """The Draft 2020-12 validator for session files (the schema is checked first)."""
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    """The Draft 2020-12 validator for session files, the answer schema resolvable by $id."""
+    return validator("session")
 
 
-@functools.cache
 def answer_validator():
     """The Draft 2020-12 validator for answer log lines."""
-    schema = json.loads(ANSWER_SCHEMA_PATH.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    return validator("answer")
 
 
 def validate_answer_log(path):
@@ -56,10 +48,7 @@ def validate_answer_log(path):
 
 def session_problems(data, file_name=None):
     """Every way `data` breaks the schema, as `where: what` lines; empty when valid."""
-    problems = []
-    for error in sorted(session_validator().iter_errors(data), key=lambda e: list(e.path)):
-        where = "/".join(str(part) for part in error.path) or "(top level)"
-        problems.append(f"{where}: {error.message}")
+    problems = json_problems("session", data)
     if file_name is not None and isinstance(data, dict) and "learner" in data:
         stem = file_name[: -len(".json")] if file_name.endswith(".json") else file_name
         if data["learner"] != stem:
@@ -186,6 +175,14 @@ BROKEN = [
     ("unknown outcome", _set(["cases", "ileal-syndrome-debulking", "outcomes", "best"], "meh"),
      "cases/ileal-syndrome-debulking/outcomes/best: 'meh' is not one of"),
     ("another learner", _set(["learner"], "bob"), "does not match the file name 'ana.json'"),
+    ("30 February", _set(["created"], "2024-02-30T10:00:00.000Z"),
+     "created: '2024-02-30T10:00:00.000Z' is not a 'date-time'"),
+    ("31 April in an answer", _set(["items", "grading/ki67-g2", "last", "at"],
+                                   "2024-04-31T10:00:00.000Z"), "last/at: '2024-04-31"),
+    ("correct and skipped", _set(["items", "intro/carcinoid-syndrome", "last", "skipped"], True),
+     "items/intro/carcinoid-syndrome/last/correct: False was expected"),
+    ("flag not true", _set(["items", "grading/ki67-g2", "flagged"], "yes"),
+     "items/grading/ki67-g2/flagged: True was expected"),
 ]
 
 
@@ -222,4 +219,12 @@ def test_a_session_written_by_the_built_nelm_is_valid(tmp_path):
     path = sessions / "ana.json"
     if not path.exists():
         pytest.skip("this nelm wrote no session file for a short study")
+    validate_session_file(path)
+
+
+def test_a_flagged_item_is_valid(tmp_path):
+    data = json.loads(documented_example())
+    data["items"]["grading/ki67-g2"]["flagged"] = True
+    path = tmp_path / "ana.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     validate_session_file(path)

@@ -81,7 +81,7 @@ def test_end_of_input_saves_the_last_answer(nelm_bin, home, sessions):
     result = run_piped(nelm_bin, home, script,
                        "--learner", "cy", "--lessons", "Lessons", "--sessions", str(sessions))
     assert result.returncode == 0, result.stderr.decode()
-    assert "See you soon, cy." in result.stdout.decode()
+    assert "See you soon, cy." in result.stderr.decode()
     answers = validate_answer_log(sessions / "cy.answers.jsonl")
     assert [a["item"] for a in answers] == [f"{lesson['id']}/{question['id']}"]
 

@@ -1,0 +1,124 @@
+import Clinical
+import Course
+import Foundation
+import Progress
+
+/// Turns events into xAPI statements for one learner and one course.
+public struct XAPIStatementBuilder {
+  /// The course the activities are described from.
+  public let catalog: ItemCatalog
+  /// Who, on which platform, which course version.
+  public let settings: XAPIExport.Settings
+
+  /// A builder for `course`.
+  public init(course: Course, settings: XAPIExport.Settings) {
+    self.catalog = ItemCatalog(course: course)
+    self.settings = settings
+  }
+
+  /// What a statement says the learner did.
+  enum Verb: String {
+    case answered, completed
+
+    var json: JSONValue {
+      .object([
+        .init("id", .string("http://adlnet.gov/expapi/verbs/\(rawValue)")),
+        .init("display", .object([.init("en-US", .string(rawValue))])),
+      ])
+    }
+  }
+
+  /// The statements of `events`, in their order.
+  public func statements(for events: [XAPIEvent]) -> [JSONValue] {
+    // A long log answers the same items again and again; describe each one once.
+    var activities: [String: XAPIExport.Activity] = [:]
+    return events.map { event in
+      switch event {
+      case .answered(let answer, let attempt):
+        let activity = activities[answer.item] ?? .item(answer.item, in: catalog)
+        activities[answer.item] = activity
+        return statement(
+          .answered, activity: activity, at: answer.at,
+          naming: [timestamp(answer.at), "attempt \(attempt)"], result: result(of: answer),
+          extensions: [.init("\(XAPIExport.homePage)/xapi/attempt", .number(Double(attempt)))])
+      case .completed(let completion):
+        let activity: XAPIExport.Activity =
+          completion.kind == .lesson
+          ? .lesson(completion.id, in: catalog) : .clinicalCase(completion.id, in: catalog)
+        return statement(
+          .completed, activity: activity, at: completion.at,
+          naming: ["started " + timestamp(completion.started)],
+          result: .object([.init("completion", .bool(true))]), extensions: [])
+      }
+    }
+  }
+
+  /// One statement; its id is the UUID of the actor's identity, the verb, the object's id
+  /// and `naming` (what tells this event from another of the same kind).
+  func statement(
+    _ verb: Verb, activity: XAPIExport.Activity, at: Date, naming: [String], result: JSONValue,
+    extensions: [JSONValue.Member]
+  ) -> JSONValue {
+    let name =
+      [identity, verb.rawValue, activity.id].joined(separator: "\n") + "\n"
+      + naming.joined(separator: "\n")
+    let id = NameUUID.make(namespace: XAPIExport.namespace, name: name).uuidString.lowercased()
+    var context: [JSONValue.Member] = [.init("platform", .string(settings.platform))]
+    if let parent = activity.parent {
+      context.append(
+        .init("contextActivities", .object([.init("parent", .array([parent]))])))
+    }
+    var contextExtensions = extensions
+    if let version = settings.courseVersion {
+      contextExtensions.insert(.init(XAPIExport.courseVersionKey, .string(version)), at: 0)
+    }
+    if !contextExtensions.isEmpty {
+      context.append(.init("extensions", .object(contextExtensions)))
+    }
+    return .object([
+      .init("id", .string(id)),
+      .init("actor", settings.actor.json),
+      .init("verb", verb.json),
+      .init("object", activity.json),
+      .init("result", result),
+      .init("context", .object(context)),
+      .init("timestamp", .string(timestamp(at))),
+    ])
+  }
+
+  /// The actor as it names statements: kind and identifiers, one a line.
+  var identity: String {
+    switch settings.actor {
+    case .local(let name): "account\n\(XAPIExport.homePage)\n\(name)"
+    case .account(let homePage, let name): "account\n\(homePage)\n\(name)"
+    case .email: "mbox_sha1sum\n\(settings.actor.sha1sum)"
+    }
+  }
+
+  private func timestamp(_ date: Date) -> String {
+    SessionCoding.string(from: date) ?? "1900-01-01T00:00:00.000Z"
+  }
+
+  /// The response as xAPI writes a choice (ids joined by `[,]`; none when the learner chose
+  /// nothing, since xAPI has no empty response), whether it was right, how long it took, and
+  /// nelm's own details as extensions.
+  func result(of answer: Answer) -> JSONValue {
+    var extensions: [JSONValue.Member] = [
+      .init("\(XAPIExport.homePage)/xapi/hints-used", .number(Double(answer.hintsUsed))),
+      .init("\(XAPIExport.homePage)/xapi/skipped", .bool(answer.skipped)),
+    ]
+    if let outcome = answer.outcome {
+      extensions.append(.init("\(XAPIExport.homePage)/xapi/outcome", .string(outcome)))
+    }
+    var members: [JSONValue.Member] = []
+    if !answer.skipped && !answer.response.isEmpty {
+      members.append(.init("response", .string(XAPIChoiceID.response(answer.response))))
+    }
+    return .object(
+      members + [
+        .init("success", .bool(answer.correct)),
+        .init("duration", .string(ISODuration.text(milliseconds: answer.durationMs))),
+        .init("extensions", .object(extensions)),
+      ])
+  }
+}
