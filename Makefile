@@ -47,6 +47,8 @@ format-lint:
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases
 	install -m 755 $(NELM_RELEASE) $(DESTDIR)$(PREFIX)/bin/nelm
+	install -d $(DESTDIR)$(PREFIX)/libexec/nelm
+	install -m 755 .build/release/nelm-http $(DESTDIR)$(PREFIX)/libexec/nelm/nelm-http
 	install -m 644 Lessons/*.yaml Lessons/README.md $(DESTDIR)$(PREFIX)/share/nelm/Lessons/
 	install -m 644 Lessons/cases/*.yaml $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases/
 

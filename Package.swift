@@ -38,6 +38,9 @@ let package = Package(
       ]
     ),
     // Start-up and save-latency figures for BENCHMARKS.md (`make bench`).
+    // One HTTP request for `nelm sync`: the only code that links FoundationNetworking (libcurl,
+    // OpenSSL), kept out of `nelm` so that they do not slow every start-up.
+    .executableTarget(name: "nelm-http"),
     .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),

@@ -57,6 +57,10 @@ struct SyncCommand: ParsableCommand {
     guard let endpoint = URL(string: given), ["http", "https"].contains(endpoint.scheme ?? ""),
       endpoint.host != nil
     else { throw CommandSupport.failure("sync", "--lrs must be an http(s) URL, not '\(given)'") }
+    guard let helper = HelperTransport.locateHelper() else {
+      throw CommandSupport.failure(
+        "sync", "the nelm-http helper is not installed beside nelm; reinstall nelm")
+    }
     let loaded = try options.load(command: "sync")
     let (course, record) = (loaded.course, loaded.record)
     let actor = identity.actor(for: record.learner, config: config, command: "sync")
@@ -65,8 +69,9 @@ struct SyncCommand: ParsableCommand {
       platform: "nelm \(Nelm.configuration.version)")
     let stateFile = XAPISyncState.url(forSessionFile: loaded.sessionFile)
     var sync = XAPISync(
-      transport: URLSessionTransport(
-        statements: Self.statementsURL(endpoint), authorization: authorization(config)),
+      transport: HelperTransport(
+        statements: Self.statementsURL(endpoint), authorization: authorization(config),
+        helper: helper),
       endpoint: endpoint.absoluteString, stateFile: stateFile)
     sync.options.batchSize = batchSize
     sync.options.attempts = attempts
