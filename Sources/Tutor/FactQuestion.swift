@@ -71,8 +71,13 @@ struct FactQuestion: Sendable {
     }
   }
 
+  /// `58` for a whole number that fits an `Int`, else the number as Swift prints it (`1e+300`):
+  /// a fact without a maximum may be any size.
   private func format(_ number: Double) -> String {
-    number == number.rounded() ? String(Int(number)) : String(number)
+    guard number == number.rounded(), let whole = Int(exactly: number) else {
+      return String(number)
+    }
+    return String(whole)
   }
 }
 

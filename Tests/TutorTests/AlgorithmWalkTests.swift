@@ -145,3 +145,28 @@ extension Reply {
 extension Tutor {
   var isWalking: Bool { prompt == "algorithm> " }
 }
+
+@Suite("Fact questions")
+struct FactQuestionTests {
+  @Test(
+    "a huge number where no maximum is set is read back, not a crash (fuzz finding)",
+    arguments: ["1e300", "99999999999999999999", "1e19"])
+  func hugeNumber(text: String) throws {
+    let question = FactQuestion(
+      path: "pathology.mitoses", prompt: "Mitoses per 10 HPF",
+      kind: .number(minimum: 0, maximum: nil, integer: false, optional: true),
+      defaultValue: { _ in "1" })
+    let value = try question.read(text).get()
+    #expect(Double(value) == Double(text))
+  }
+
+  @Test("whole numbers read back without a decimal point")
+  func wholeNumber() throws {
+    let question = FactQuestion(
+      path: "age", prompt: "Age in years",
+      kind: .number(minimum: 0, maximum: 120, integer: true, optional: false),
+      defaultValue: { _ in "50" })
+    #expect(try question.read("58").get() == "58")
+    #expect(try question.read("58.0").get() == "58")
+  }
+}
