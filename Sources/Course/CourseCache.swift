@@ -10,7 +10,7 @@ import Foundation
 /// from the YAML again. A broken or unreadable cache is ignored, never trusted.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
-  static let formatVersion = "nelm-course-cache-2"
+  static let formatVersion = "nelm-course-cache-3"
 
   /// The course in `directory`, from the cache in `cacheDirectory` when it is fresh.
   /// Without a cache directory, or when the cache cannot be written, it loads as usual.

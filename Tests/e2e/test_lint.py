@@ -74,7 +74,7 @@ def test_broken_folder_prints_each_problem_and_exits_1(tmp_path):
     assert result.stdout.splitlines() == [
         "course/01-intro.yaml:3:8: 'order' must be an integer",
         "course/01-intro.yaml:9:5: unknown key 'titel' in page; "
-        "expected one of: title, text, source",
+        "expected one of: title, text, source, cloze",
         "course/02-again.yml:1:5: lesson id 'intro' is already used at course/01-intro.yaml:1:5",
         "course/02-again.yml:13:9: question id 'origin' is already used at "
         "course/01-intro.yaml:14:9",
