@@ -1,4 +1,5 @@
 import ArgumentParser
+import Clinical
 import Course
 import Exports
 import Foundation
@@ -16,26 +17,38 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-  /// `nelm export anki FILE`: every check question and authored case step as an Anki note.
+  /// `nelm export anki FILE`: every check question, cloze sentence and authored case step as
+  /// an Anki note; with `--note-types`, the note types they need.
   struct Anki: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the course's questions and case steps as an Anki import file.",
+      abstract: "Write the course's questions, cloze sentences and case steps for Anki.",
       discussion: """
-        Import it with File > Import (Anki 2.1.55 or later): each lesson gets a deck under \
-        'nelm', and importing a newer export updates the notes instead of adding copies.
+        Writes a text file for File > Import (Anki 2.1.55 or later) that fills nelm's own note \
+        types, 'nelm' and 'nelm cloze', which must be in the collection first: \
+        scripts/anki-package builds an .apkg with them, or see Docs/anki.md. Each lesson gets \
+        the deck nelm::<lesson id>, the cases nelm::cases; importing a newer export updates the \
+        notes in place and keeps their review history.
         """)
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
-    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    @Flag(help: "Write the two note types (fields, templates, styling) as JSON instead.")
+    var noteTypes = false
+
+    @ArgumentParser.Option(
+      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
     var lessons: String?
 
     func run() throws {
-      let course = try ExportCommand.loadCourse(lessons)
-      try ExportCommand.write(AnkiExport.text(of: course), to: file) {
-        "\(AnkiExport.notes(of: course).count) notes"
+      if noteTypes {
+        let json = JSONValue.array(AnkiNoteType.all.map(\.json)).prettyPrinted() + "\n"
+        try ExportCommand.write(json, to: file) { "\(AnkiNoteType.all.count) note types" }
+        return
       }
+      let course = try ExportCommand.loadCourse(lessons)
+      let notes = AnkiExport.notes(of: course)
+      try ExportCommand.write(AnkiExport.text(of: notes), to: file) { "\(notes.count) notes" }
     }
   }
 
