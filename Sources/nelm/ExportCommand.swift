@@ -58,7 +58,7 @@ extension ExportCommand {
       commandName: "xapi",
       abstract: "Write a learner's answers and completions as a JSON array of xAPI statements.")
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
     @OptionGroup var record: RecordOptions
@@ -77,7 +77,7 @@ extension ExportCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a learner's recap: lessons with answers right and wrong, cases, points.")
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
     @OptionGroup var record: RecordOptions
@@ -95,22 +95,25 @@ extension ExportCommand {
 
   /// Where a learner's record is read from.
   struct RecordOptions: ParsableArguments {
-    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    @ArgumentParser.Option(
+      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
     var lessons: String?
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
         "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
-        valueName: "name"))
+        valueName: "name"), completion: CompletionValues.learners)
     var learner: String?
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
         "Where session files are kept. Default: $NELM_SESSIONS, else "
-          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"))
+          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"), completion: .directory)
     var sessions: String?
 
-    /// The course and the learner's record; exits 1 with a message when either is missing.
+    /// The course and the learner's record. No learner named, or a name that cannot be one,
+    /// is a usage error; a learner without progress is bad input; a record that cannot be
+    /// read is a failure.
     func load() throws -> (Course, LearnerRecord) {
       let course = try ExportCommand.loadCourse(lessons)
       let paths = Paths(environment: ProcessInfo.processInfo.environment)
@@ -118,15 +121,22 @@ extension ExportCommand {
       guard
         let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
           ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
-      else { throw failure("no learner given: pass --learner NAME or set NELM_LEARNER") }
+      else { throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER") }
       let directory =
         sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
+      let learnerName: LearnerName
+      do {
+        learnerName = try LearnerName(name)
+      } catch {
+        throw CommandSupport.usage(error.message)
+      }
       do {
         let store = SessionStore(directory: URL(fileURLWithPath: directory))
-        return (course, try LearnerRecord.read(try LearnerName(name), from: store))
-      } catch let error as ExportError {
-        throw failure(error.message)
-      } catch let error as ProgressError {
+        return (course, try LearnerRecord.read(learnerName, from: store))
+      } catch .noProgress(let learner, let directory) {
+        throw CommandSupport.badInput(
+          "export", ExportError.noProgress(learner: learner, directory: directory).message)
+      } catch {
         throw failure(error.message)
       }
     }

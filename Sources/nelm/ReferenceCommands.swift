@@ -31,7 +31,8 @@ enum ReferenceCommands {
 struct LessonsOption: ParsableArguments {
   @ArgumentParser.Option(
     help: ArgumentHelp(
-      "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"))
+      "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
+    completion: .directory)
   var lessons: String?
 }
 
@@ -46,7 +47,7 @@ struct DefineCommand: ParsableCommand {
       Exits 1 when nothing matches.
       """)
 
-  @Argument(help: "The term, or words of its expansion.")
+  @Argument(help: "The term, or words of its expansion.", completion: CompletionValues.glossaryTerms)
   var term: [String] = []
 
   @Flag(help: "Print the entry (or, without TERM, every entry) as JSON.")
