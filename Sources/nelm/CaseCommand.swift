@@ -33,7 +33,7 @@ extension CaseCommand {
       } else if course.cases.isEmpty {
         print("No cases.")
       } else {
-        print(course.cases.flatMap(\.listLines).joined(separator: "\n"))
+        TerminalOutput.print(course.cases.flatMap(\.listLines))
       }
     }
   }
@@ -74,7 +74,7 @@ extension CaseCommand {
       if json {
         CaseCommand.printJSON(found.showJSON)
       } else {
-        print(found.reportLines().joined(separator: "\n"))
+        TerminalOutput.print(found.reportLines())
       }
     }
 

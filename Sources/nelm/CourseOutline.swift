@@ -52,7 +52,8 @@ struct CourseOutline {
     } else if let comment = value.range(of: " #") {
       value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces)
     }
-    guard !value.isEmpty, !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+    guard !value.isEmpty,
+      !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
     else { return nil }
     return value
   }

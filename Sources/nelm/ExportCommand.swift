@@ -37,6 +37,14 @@ extension ExportCommand {
     var noteTypes = false
 
     @ArgumentParser.Option(
+      name: .customLong("lesson"),
+      help: ArgumentHelp(
+        "Only this lesson's notes (id or number), and no cases; repeat for more.",
+        valueName: "id"),
+      completion: CompletionValues.lessonIDs)
+    var onlyLessons: [String] = []
+
+    @ArgumentParser.Option(
       help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
     var lessons: String?
 
@@ -46,7 +54,19 @@ extension ExportCommand {
         try ExportCommand.write(json, to: file) { "\(AnkiNoteType.all.count) note types" }
         return
       }
-      let course = try ExportCommand.loadCourse(lessons)
+      var course = try ExportCommand.loadCourse(lessons)
+      if !onlyLessons.isEmpty {
+        let chosen = try Set(
+          onlyLessons.map { reference in
+            guard let lesson = course.lesson(matching: reference) else {
+              throw CommandSupport.badInput(
+                "export", "no lesson '\(reference)'; the shell's `lessons` lists them")
+            }
+            return lesson.id
+          })
+        course.lessons.removeAll { !chosen.contains($0.id) }
+        course.cases = []
+      }
       let notes = AnkiExport.notes(of: course)
       try ExportCommand.write(AnkiExport.text(of: notes), to: file) { "\(notes.count) notes" }
     }
@@ -121,7 +141,9 @@ extension ExportCommand {
       guard
         let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
           ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
-      else { throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER") }
+      else {
+        throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+      }
       let directory =
         sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
       let learnerName: LearnerName

@@ -25,7 +25,9 @@ enum ManualSections {
     for (path, meaning) in files {
       lines += [".It Pa \(path)", text(meaning)]
     }
-    lines += [".El", ".Sh EXIT STATUS", "The same kind of outcome has the same status in every command:"]
+    lines += [
+      ".El", ".Sh EXIT STATUS", "The same kind of outcome has the same status in every command:",
+    ]
     lines.append(".Bl -tag -width Ds")
     for status in ExitStatus.allCases {
       lines += [".It \(status.rawValue)", text(status.summary + ". " + status.cases)]

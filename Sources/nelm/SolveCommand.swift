@@ -31,7 +31,7 @@ struct SolveCommand: ParsableCommand {
       if json {
         FileHandle.standardOutput.write(assessment.jsonData())
       } else {
-        print(assessment.reportLines().joined(separator: "\n"))
+        TerminalOutput.print(assessment.reportLines())
       }
     }
   }
