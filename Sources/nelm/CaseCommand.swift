@@ -109,9 +109,4 @@ extension CaseCommand {
   }
 
   static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
-
-  /// Prints `message` on standard error; the exit code to throw.
-  static func failure(_ message: String) -> ExitCode {
-    CommandSupport.failure("case", message)
-  }
 }

@@ -58,7 +58,10 @@ struct Nelm: ParsableCommand {
   @Flag(help: .private) var manualSections = false
 
   func run() throws {
-    if manualSections { return print(ManualSections.mdoc) }
+    if manualSections {
+      print(ManualSections.mdoc)
+      return
+    }
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
     try checkLearner(paths)
     let options = ShellOptions(
