@@ -6,8 +6,8 @@ NELM_RELEASE := .build/release/nelm
 # Tests (and swift test itself) make scratch folders; they go here, not in the shared /tmp.
 TEST_TMP := $(CURDIR)/.build/test-tmp
 
-.PHONY: run test build release deps test-deps install bench lint format-lint clean \
-	crashtest fuzz fuzz-smoke
+.PHONY: run test build release deps test-deps install install-files bench lint format-lint \
+	clean crashtest fuzz fuzz-smoke
 
 deps:
 	@scripts/ensure-deps
@@ -43,14 +43,39 @@ lint: build
 format-lint:
 	$(SWIFT) format lint --strict -r Sources Tests
 
-## Installs the binary and the course so that `nelm` works from any directory.
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases
-	install -m 755 $(NELM_RELEASE) $(DESTDIR)$(PREFIX)/bin/nelm
+## Installs the binary, the course, the man page and the bash, zsh and fish completions.
+install: release install-files
+
+# The install steps on a binary built already: NELM_INSTALL_BIN, whose build configuration
+# generate-manual reads its commands from. The end-to-end test of the install runs them on the
+# debug build.
+NELM_INSTALL_BIN ?= $(NELM_RELEASE)
+MANUAL_CONFIGURATION ?= release
+SHARE := $(DESTDIR)$(PREFIX)/share
+GENERATED := .build/install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/nelm/Lessons/cases $(SHARE)/man/man1 \
+		$(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions \
+		$(SHARE)/fish/vendor_completions.d $(GENERATED)
+	install -m 755 $(NELM_INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/nelm
 	install -d $(DESTDIR)$(PREFIX)/libexec/nelm
-	install -m 755 .build/release/nelm-http $(DESTDIR)$(PREFIX)/libexec/nelm/nelm-http
-	install -m 644 Lessons/*.yaml Lessons/README.md $(DESTDIR)$(PREFIX)/share/nelm/Lessons/
-	install -m 644 Lessons/cases/*.yaml $(DESTDIR)$(PREFIX)/share/nelm/Lessons/cases/
+	install -m 755 $(dir $(NELM_INSTALL_BIN))nelm-http $(DESTDIR)$(PREFIX)/libexec/nelm/nelm-http
+	install -m 644 Lessons/*.yaml Lessons/README.md $(SHARE)/nelm/Lessons/
+	install -m 644 Lessons/cases/*.yaml $(SHARE)/nelm/Lessons/cases/
+	install -m 755 scripts/anki-package $(SHARE)/nelm/anki-package
+	$(SWIFT) package plugin generate-manual --configuration $(MANUAL_CONFIGURATION)
+	scripts/man-page .build/plugins/GenerateManual/outputs/nelm/nelm.1 $(NELM_INSTALL_BIN) \
+		> $(GENERATED)/nelm.1
+	$(NELM_INSTALL_BIN) --generate-completion-script bash \
+		| cat - scripts/completion/nelm-colons.bash > $(GENERATED)/nelm.bash
+	$(NELM_INSTALL_BIN) --generate-completion-script zsh > $(GENERATED)/_nelm
+	$(NELM_INSTALL_BIN) --generate-completion-script fish \
+		| cat - scripts/completion/nelm-fish3.fish > $(GENERATED)/nelm.fish
+	install -m 644 $(GENERATED)/nelm.1 $(SHARE)/man/man1/nelm.1
+	install -m 644 $(GENERATED)/nelm.bash $(SHARE)/bash-completion/completions/nelm
+	install -m 644 $(GENERATED)/_nelm $(SHARE)/zsh/site-functions/_nelm
+	install -m 644 $(GENERATED)/nelm.fish $(SHARE)/fish/vendor_completions.d/nelm.fish
 
 ## Start-up and save-latency figures (not part of `make test`).
 bench: release

@@ -44,12 +44,16 @@ public struct Page: Sendable, Equatable, Codable {
   public var text: String
   /// Where the content comes from (author, journal, year).
   public var source: String
+  /// Sentences restating the page's key numbers with Anki cloze markup (`{{c1::…}}`), for
+  /// cloze cards; optional, empty when the page marks none.
+  public var cloze: [String]
 
   /// Creates a value from its parts.
-  public init(title: String, text: String, source: String) {
+  public init(title: String, text: String, source: String, cloze: [String] = []) {
     self.title = title
     self.text = text
     self.source = source
+    self.cloze = cloze
   }
 }
 

@@ -22,7 +22,7 @@ enum LessonDecoder {
   static let lessonKeys = [
     "id", "title", "order", "summary", "objectives", "source", "pages", "questions",
   ]
-  static let pageKeys = ["title", "text", "source"]
+  static let pageKeys = ["title", "text", "source", "cloze"]
 
   /// Parses and checks `yaml`, naming `file` in every diagnostic.
   static func decode(yaml: String, file: String) -> DecodedLesson {
@@ -98,8 +98,21 @@ enum LessonDecoder {
     let title = record.text("title", log: &log)
     let text = record.text("text", log: &log)
     let source = record.text("source", log: &log)
-    guard let title, let text, let source else { return nil }
-    return Page(title: title, text: text, source: source)
+    var cloze: [String]? = []
+    if let node = record.optionalNode("cloze") {
+      cloze = record.texts("cloze", nonEmpty: true, log: &log)
+      if let sentences = cloze, let text, case .sequence(let items) = node {
+        // Each sentence's problems are reported where it is written, and keep the lesson out.
+        for (index, (sentence, item)) in zip(sentences, items).enumerated() {
+          for problem in ClozeSentence.problems(in: sentence, pageText: text) {
+            log.report("cloze \(index + 1) of page \(number): \(problem)", at: item.mark)
+            cloze = nil
+          }
+        }
+      }
+    }
+    guard let title, let text, let source, let cloze else { return nil }
+    return Page(title: title, text: text, source: source, cloze: cloze)
   }
 }
 

@@ -1,34 +1,49 @@
 import Course
 
-/// The course as an Anki import file: a note for every check question and for every step of
-/// the authored cases.
+/// The course as an Anki import file: a note for every check question, every sentence a
+/// lesson marks for cloze cards, and every step of the authored cases.
 ///
 /// The file is plain text with Anki's file headers (Anki 2.1.55 and later; see the manual's
-/// "Text Files" page): tab-separated, HTML fields, the Basic note type, and columns for the
-/// GUID, deck and tags, so one file fills one deck per lesson and re-importing it updates the
-/// notes in place. Generated cases are one-off and are not exported.
+/// "Text Files" page): tab-separated, HTML fields, and columns for the GUID, note type, deck
+/// and tags, so one file fills one deck per lesson and re-importing it updates the notes in
+/// place. It uses nelm's own note types (`AnkiNoteType`), which must exist in the collection
+/// first (`Docs/anki.md`). Generated cases are one-off and are not exported.
 public enum AnkiExport {
-  /// The columns of every row, as the `#columns` header names them. `Front` and `Back` are
-  /// the fields of Anki's Basic note type, which Anki matches by name.
-  public static let columns = ["GUID", "Front", "Back", "Deck", "Tags"]
+  /// The field columns: as many as the note type with the most fields has.
+  static let fieldColumns = AnkiNoteType.all.map(\.fields.count).max() ?? 0
+
+  /// The columns of every row, as the `#columns` header names them: a field column is named
+  /// after the question note type's field, and the cloze note type's in parentheses.
+  public static let columns =
+    ["GUID", "Note type", "Deck", "Tags"]
+    + (0..<fieldColumns).map { index in
+      AnkiNoteType.all.compactMap { $0.fields.indices.contains(index) ? $0.fields[index] : nil }
+        .enumerated().map { $0 == 0 ? $1 : "(\($1))" }.joined(separator: " ")
+    }
 
   /// The header lines, without line ends.
   public static let headers = [
     "#separator:tab",
     "#html:true",
-    "#notetype:Basic",
     "#columns:" + columns.joined(separator: "\t"),
     "#guid column:1",
-    "#deck column:4",
-    "#tags column:5",
+    "#notetype column:2",
+    "#deck column:3",
+    "#tags column:4",
   ]
 
-  /// Every note of the course: the questions lesson by lesson, then the cases' steps.
-  /// A case step without an engine key (which `nelm lint` reports) is left out.
+  /// Every note of the course: lesson by lesson its questions, then its cloze sentences;
+  /// then the cases' steps. A case step without an engine key (which `nelm lint` reports) is
+  /// left out. Every note is tagged with the deck's version, `nelm::v` and the first eight
+  /// hex digits of a SHA-1 of all the notes: a note that a newer export no longer has keeps
+  /// the older version's tag.
   public static func notes(of course: Course) -> [AnkiNote] {
     var notes: [AnkiNote] = []
     for lesson in course.lessons {
       notes += lesson.questions.map { note(for: $0, in: lesson) }
+      for (index, page) in lesson.pages.enumerated() {
+        notes += clozeNotes(for: page, number: index + 1, in: lesson)
+      }
     }
     for clinicalCase in course.cases {
       for (index, step) in clinicalCase.steps.enumerated() {
@@ -37,64 +52,37 @@ public enum AnkiExport {
         }
       }
     }
-    return notes
+    let version = versionTag(of: notes)
+    return notes.map { note in
+      var tagged = note
+      tagged.tags.append(version)
+      return tagged
+    }
   }
 
   /// The import file: the headers, then one line per note; it ends with a line break.
   public static func text(of course: Course) -> String {
-    (headers + notes(of: course).map(\.row)).joined(separator: "\n") + "\n"
+    text(of: notes(of: course))
   }
 
-  /// A check question's note: the stem and lettered options; on the back the key, every
-  /// option's explanation, the general explanation and the source.
-  static func note(for question: Question, in lesson: Lesson) -> AnkiNote {
-    func option(_ option: Option) -> String {
-      "\(HTMLText.escape(option.id))) \(HTMLText.line(option.text))"
-    }
-    var front = "<b>\(HTMLText.line(question.stem))</b><br><br>"
-    front += question.options.map(option).joined(separator: "<br>")
-    if question.kind == .multiple { front += "<br><br><i>Choose every right option.</i>" }
-    let key = question.options.filter { question.key.contains($0.id) }.map(option)
-    var back = "<b>Answer: \(key.joined(separator: "; "))</b><br><br>"
-    back += question.options.map { "\(option($0)): \(HTMLText.line($0.explanation))" }
-      .joined(separator: "<br>")
-    back += "<br><br>" + HTMLText.paragraphs(question.explanation)
-    back += "<br><br>Source: " + HTMLText.line(question.source)
-    return AnkiNote(
-      guid: "nelm:" + lesson.itemID(of: question), front: front, back: back,
-      deck: "nelm::" + AnkiNote.deckLevel(lesson.title),
-      tags: unique(["nelm", lesson.id] + question.tags))
+  /// The import file of `notes` (`notes(of:)`).
+  public static func text(of notes: [AnkiNote]) -> String {
+    (headers + notes.map(\.row)).joined(separator: "\n") + "\n"
   }
 
-  /// A case step's note: the story up to the step and its question; on the back the
-  /// engine's answer, the trace lines behind it, the author's points and the source.
-  static func note(for keyed: KeyedStep) -> AnkiNote {
-    let clinicalCase = keyed.clinicalCase
-    var front = "<b>\(HTMLText.line(clinicalCase.title))</b>"
-    for stage in keyed.storyStages {
-      front += "<br><br><b>\(HTMLText.line(stage.title))</b><br>"
-      front += HTMLText.paragraphs(stage.text)
+  /// `nelm::v` and the first 8 hex digits of the SHA-1 of the notes' rows.
+  static func versionTag(of notes: [AnkiNote]) -> String {
+    let digest = SHA1.digest(Array(notes.map(\.row).joined(separator: "\n").utf8))
+    let hex = digest.prefix(4).map { byte in
+      let text = String(byte, radix: 16)
+      return text.count == 1 ? "0" + text : text
     }
-    front += "<br><br><b>\(HTMLText.line(keyed.question))</b><br>"
-    front += keyed.choiceLines.map(HTMLText.escape).joined(separator: "<br>")
-    var back = "<b>Answer: \(HTMLText.escape(keyed.answer))</b>"
-    if !keyed.alsoAccepted.isEmpty {
-      back += "<br>Also accepted: " + HTMLText.escape(keyed.alsoAccepted.joined(separator: "; "))
-    }
-    back +=
-      "<br><br>Why:<br>"
-      + keyed.reasons.map { "• " + HTMLText.escape($0) }
-      .joined(separator: "<br>")
-    if let points = keyed.points { back += "<br><br>" + HTMLText.paragraphs(points) }
-    back += "<br><br>Source: " + HTMLText.line(keyed.source)
-    return AnkiNote(
-      guid: "nelm:" + clinicalCase.itemID(of: keyed.step), front: front, back: back,
-      deck: "nelm::Cases::" + AnkiNote.deckLevel(clinicalCase.title),
-      tags: unique(["nelm", "case", clinicalCase.id] + clinicalCase.tags))
+    return "nelm::v" + hex.joined()
   }
 
-  private static func unique(_ tags: [String]) -> [String] {
+  /// `tags` without repeats, in their first order.
+  static func unique(_ tags: [String]) -> [String] {
     var seen: Set<String> = []
-    return tags.map(AnkiNote.tag).filter { seen.insert($0).inserted }
+    return tags.filter { seen.insert($0).inserted }
   }
 }

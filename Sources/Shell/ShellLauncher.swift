@@ -43,7 +43,7 @@ public enum ShellLauncher {
         from: options.lessonsDirectory, cacheDirectory: options.cacheDirectory)
     } catch {
       warn(error.message)
-      return 1
+      return 2  // bad input, as in every nelm command whose course does not load
     }
     let terminal = Terminal()
     try? FileManager.default.createDirectory(

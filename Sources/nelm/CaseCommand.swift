@@ -22,7 +22,8 @@ extension CaseCommand {
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"))
+        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
+      completion: .directory)
     var lessons: String?
 
     func run() throws {
@@ -32,7 +33,7 @@ extension CaseCommand {
       } else if course.cases.isEmpty {
         print("No cases.")
       } else {
-        print(course.cases.flatMap(\.listLines).joined(separator: "\n"))
+        TerminalOutput.print(course.cases.flatMap(\.listLines))
       }
     }
   }
@@ -41,9 +42,14 @@ extension CaseCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show a case: its facts, its steps and the engine's key to each.",
-      discussion: "ID is an authored case's id, or random:SEED for a generated case.")
+      discussion: """
+        ID is an authored case's id, or random:SEED (random:SEED:TOPIC, TOPIC one of \
+        \(CaseGenerator.topics.joined(separator: ", "))) for a generated case.
+        """)
 
-    @Argument(help: "A case id (see `nelm case list`), or random:SEED.")
+    @Argument(
+      help: "A case id (see `nelm case list`), or random:SEED[:TOPIC].",
+      completion: CompletionValues.caseIDs)
     var id: String
 
     @Flag(help: "Print one JSON object: the final facts and every step with its key.")
@@ -51,29 +57,47 @@ extension CaseCommand {
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"))
+        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
+      completion: .directory)
     var lessons: String?
+
+    func validate() throws {
+      if id.hasPrefix("random:"), generated == nil {
+        throw CommandSupport.usage(
+          "'\(id)' is not a generated case; write random:SEED or random:SEED:TOPIC, SEED a "
+            + "whole number, TOPIC one of \(CaseGenerator.topics.joined(separator: ", "))")
+      }
+    }
 
     func run() throws {
       let found = try clinicalCase()
       if json {
         CaseCommand.printJSON(found.showJSON)
       } else {
-        print(found.reportLines().joined(separator: "\n"))
+        TerminalOutput.print(found.reportLines())
       }
     }
 
+    /// The seed and topic of `random:SEED[:TOPIC]`; nil for any other id.
+    private var generated: (seed: UInt64, topic: String?)? {
+      let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+      guard (2...3).contains(parts.count), parts[0] == "random", let seed = UInt64(parts[1])
+      else { return nil }
+      let topic = parts.count == 3 ? parts[2] : nil
+      if let topic, !CaseGenerator.topics.contains(topic) { return nil }
+      return (seed, topic)
+    }
+
     private func clinicalCase() throws -> ClinicalCase {
-      if id.hasPrefix("random:") {
-        guard let seed = UInt64(id.dropFirst("random:".count)) else {
-          throw CaseCommand.failure("'\(id)' is not a seed; write random:NUMBER (0 or more)")
-        }
-        return CaseGenerator.generate(seed: seed, topic: nil)
+      if let generated {
+        var found = CaseGenerator.generate(seed: generated.seed, topic: generated.topic)
+        found.id = id
+        return found
       }
       let course = try CaseCommand.loadCourse(lessons)
       guard let found = course.clinicalCase(id: id) else {
-        throw CaseCommand.failure(
-          "no case '\(id)'; `nelm case list` shows the case ids, or use random:SEED")
+        throw CommandSupport.badInput(
+          "case", "no case '\(id)'; `nelm case list` shows the case ids, or use random:SEED")
       }
       return found
     }
@@ -85,9 +109,4 @@ extension CaseCommand {
   }
 
   static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
-
-  /// Prints `message` on standard error; the exit code to throw.
-  static func failure(_ message: String) -> ExitCode {
-    CommandSupport.failure("case", message)
-  }
 }

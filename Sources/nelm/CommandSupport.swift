@@ -32,7 +32,7 @@ enum CommandSupport {
 
   /// The course in `directory`, else the last `--lessons`, else the default
   /// (`$NELM_LESSONS`, the installed course, `./Lessons`), read through the checked cache.
-  /// When it does not load, prints its problems and throws exit code 1.
+  /// When it does not load, prints its problems and throws bad input (2).
   static func loadCourse(_ directory: String?, command: String) throws -> Course {
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
     let folder = directory ?? lastValue(of: "--lessons") ?? paths.defaultLessons()
@@ -40,10 +40,10 @@ enum CommandSupport {
       return try CourseCache.load(from: folder, cacheDirectory: paths.cacheDirectory())
     } catch .invalid(let diagnostics) {
       for diagnostic in diagnostics { printError(diagnostic.description) }
-      throw failure(
+      throw badInput(
         command, "the course in \(folder) does not load; `nelm lint \(folder)` checks it")
     } catch {
-      throw failure(command, error.message)
+      throw badInput(command, error.message)
     }
   }
 
@@ -54,19 +54,31 @@ enum CommandSupport {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
       printError("\(label): no such file")
-      throw ExitCode(2)
+      throw ExitStatus.badInput.code
     }
     guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
       printError("\(label): cannot read the file")
-      throw ExitCode(2)
+      throw ExitStatus.badInput.code
     }
     return data
   }
 
-  /// Prints `nelm COMMAND: message` on standard error; the exit code to throw.
+  /// Prints `nelm COMMAND: message` on standard error; failure (1), the exit code to throw.
   static func failure(_ command: String, _ message: String) -> ExitCode {
     printError("nelm \(command): \(message)")
-    return ExitCode(1)
+    return ExitStatus.failure.code
+  }
+
+  /// Prints `nelm COMMAND: message` on standard error; bad input (2), the exit code to throw.
+  static func badInput(_ command: String, _ message: String) -> ExitCode {
+    printError("nelm \(command): \(message)")
+    return ExitStatus.badInput.code
+  }
+
+  /// A usage error (64) with `message`, its control characters made visible: the parser
+  /// prints it with the command's usage.
+  static func usage(_ message: String) -> ValidationError {
+    ValidationError(Diagnostic.printable(message))
   }
 
   /// Prints a line on standard error; control characters in it (errors quote the facts or

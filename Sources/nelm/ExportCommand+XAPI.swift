@@ -17,7 +17,7 @@ extension ExportCommand {
         is printed on standard error. `nelm sync` does all this for you (Docs/xapi.md).
         """)
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
     @ArgumentParser.Option(

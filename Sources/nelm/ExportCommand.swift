@@ -1,4 +1,5 @@
 import ArgumentParser
+import Clinical
 import Course
 import Exports
 import Foundation
@@ -16,26 +17,58 @@ struct ExportCommand: ParsableCommand {
 }
 
 extension ExportCommand {
-  /// `nelm export anki FILE`: every check question and authored case step as an Anki note.
+  /// `nelm export anki FILE`: every check question, cloze sentence and authored case step as
+  /// an Anki note; with `--note-types`, the note types they need.
   struct Anki: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the course's questions and case steps as an Anki import file.",
+      abstract: "Write the course's questions, cloze sentences and case steps for Anki.",
       discussion: """
-        Import it with File > Import (Anki 2.1.55 or later): each lesson gets a deck under \
-        'nelm', and importing a newer export updates the notes instead of adding copies.
+        Writes a text file for File > Import (Anki 2.1.55 or later) that fills nelm's own note \
+        types, 'nelm' and 'nelm cloze', which must be in the collection first: \
+        scripts/anki-package builds an .apkg with them, or see Docs/anki.md. Each lesson gets \
+        the deck nelm::<lesson id>, the cases nelm::cases; importing a newer export updates the \
+        notes in place and keeps their review history.
         """)
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
-    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    @Flag(help: "Write the two note types (fields, templates, styling) as JSON instead.")
+    var noteTypes = false
+
+    @ArgumentParser.Option(
+      name: .customLong("lesson"),
+      help: ArgumentHelp(
+        "Only this lesson's notes (id or number), and no cases; repeat for more.",
+        valueName: "id"),
+      completion: CompletionValues.lessonIDs)
+    var onlyLessons: [String] = []
+
+    @ArgumentParser.Option(
+      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
     var lessons: String?
 
     func run() throws {
-      let course = try ExportCommand.loadCourse(lessons)
-      try ExportCommand.write(AnkiExport.text(of: course), to: file) {
-        "\(AnkiExport.notes(of: course).count) notes"
+      if noteTypes {
+        let json = JSONValue.array(AnkiNoteType.all.map(\.json)).prettyPrinted() + "\n"
+        try ExportCommand.write(json, to: file) { "\(AnkiNoteType.all.count) note types" }
+        return
       }
+      var course = try ExportCommand.loadCourse(lessons)
+      if !onlyLessons.isEmpty {
+        let chosen = try Set(
+          onlyLessons.map { reference in
+            guard let lesson = course.lesson(matching: reference) else {
+              throw CommandSupport.badInput(
+                "export", "no lesson '\(reference)'; the shell's `lessons` lists them")
+            }
+            return lesson.id
+          })
+        course.lessons.removeAll { !chosen.contains($0.id) }
+        course.cases = []
+      }
+      let notes = AnkiExport.notes(of: course)
+      try ExportCommand.write(AnkiExport.text(of: notes), to: file) { "\(notes.count) notes" }
     }
   }
 
@@ -44,7 +77,7 @@ extension ExportCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a learner's recap: lessons with answers right and wrong, cases, points.")
 
-    @Argument(help: "The file to write, or '-' for standard output.")
+    @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
     @OptionGroup var record: RecordOptions
@@ -62,22 +95,25 @@ extension ExportCommand {
 
   /// Where a learner's record is read from.
   struct RecordOptions: ParsableArguments {
-    @ArgumentParser.Option(help: ArgumentHelp(lessonsHelp, valueName: "dir"))
+    @ArgumentParser.Option(
+      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
     var lessons: String?
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
         "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
-        valueName: "name"))
+        valueName: "name"), completion: CompletionValues.learners)
     var learner: String?
 
     @ArgumentParser.Option(
       help: ArgumentHelp(
         "Where session files are kept. Default: $NELM_SESSIONS, else "
-          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"))
+          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"), completion: .directory)
     var sessions: String?
 
-    /// The course and the learner's record; exits 1 with a message when either is missing.
+    /// The course and the learner's record. No learner named, or a name that cannot be one,
+    /// is a usage error; a learner without progress is bad input; a record that cannot be
+    /// read is a failure.
     func load() throws -> (Course, LearnerRecord) {
       let course = try ExportCommand.loadCourse(lessons)
       let paths = Paths(environment: ProcessInfo.processInfo.environment)
@@ -85,15 +121,24 @@ extension ExportCommand {
       guard
         let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
           ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
-      else { throw failure("no learner given: pass --learner NAME or set NELM_LEARNER") }
+      else {
+        throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+      }
       let directory =
         sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
+      let learnerName: LearnerName
+      do {
+        learnerName = try LearnerName(name)
+      } catch {
+        throw CommandSupport.usage(error.message)
+      }
       do {
         let store = SessionStore(directory: URL(fileURLWithPath: directory))
-        return (course, try LearnerRecord.read(try LearnerName(name), from: store))
-      } catch let error as ExportError {
-        throw failure(error.message)
-      } catch let error as ProgressError {
+        return (course, try LearnerRecord.read(learnerName, from: store))
+      } catch .noProgress(let learner, let directory) {
+        throw CommandSupport.badInput(
+          "export", ExportError.noProgress(learner: learner, directory: directory).message)
+      } catch {
         throw failure(error.message)
       }
     }

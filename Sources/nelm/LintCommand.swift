@@ -13,10 +13,12 @@ struct LintCommand: ParsableCommand {
       Prints each problem as file:line:column: message on standard output and a summary on \
       standard error. With --json, prints one object instead: {"lessons", "pages", \
       "questions", "cases", "sources", "glossary", "problems": [{"file", "line", "column", \
-      "message"}]}. Exits 1 when there is any problem, 0 otherwise.
+      "message"}]}. Exits 1 when there is any problem, 2 when the folder cannot be read, 0 \
+      otherwise.
       """)
 
-  @Argument(help: "The lesson folder (default: $NELM_LESSONS, else Lessons).")
+  @Argument(
+    help: "The lesson folder (default: $NELM_LESSONS, else Lessons).", completion: .directory)
   var directory: String?
 
   @Flag(help: "Print the counts and every problem as one JSON object on standard output.")
@@ -32,7 +34,7 @@ struct LintCommand: ParsableCommand {
       report = try CourseLinter.lint(directory: directory)
     } catch {
       CommandSupport.printError("nelm lint: \(error.message)")
-      throw ExitCode(1)
+      throw ExitStatus.badInput.code
     }
     if json {
       print(Self.json(of: report).prettyPrinted())
@@ -42,7 +44,7 @@ struct LintCommand: ParsableCommand {
       }
       CommandSupport.printError(report.summary)
     }
-    if report.hasErrors { throw ExitCode(1) }
+    if report.hasErrors { throw ExitStatus.failure.code }
   }
 
   /// The object `--json` prints; counts are of what was read without a problem.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Progress
 import Shell
 
 @main
@@ -10,7 +11,9 @@ struct Nelm: ParsableCommand {
     discussion: """
       With no subcommand, opens the study shell on the course. nelm is a teaching tool built \
       on Frilling et al., HPB 2010; it is not clinical decision support.
-      """,
+
+
+      """ + ExitStatus.helpTable,
     version: "0.1",
     subcommands: [LintCommand.self, SolveCommand.self, CaseCommand.self, ExportCommand.self]
       + ReferenceCommands.all + [ScheduleCommand.self, ProgressCommand.self, SyncCommand.self]
@@ -19,23 +22,48 @@ struct Nelm: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Whose progress to use (letters, digits, '-', '_', '.'). Default: $NELM_LEARNER, else the name you gave last time.",
-      valueName: "name"))
+      valueName: "name"), completion: CompletionValues.learners)
   var learner: String?
 
   @Option(
     help: ArgumentHelp(
       "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons.",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var lessons: String?
 
   @Option(
     help: ArgumentHelp(
       "Where session files are kept. Default: $NELM_SESSIONS, else $XDG_DATA_HOME/nelm/sessions.",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var sessions: String?
 
+  /// A learner name that cannot be one, or none where only a terminal could ask for it, is a
+  /// usage error. (Not in `validate()`, which runs before every subcommand too.)
+  private func checkLearner(_ paths: Paths) throws {
+    if let name = learner ?? paths.learner() {
+      do {
+        _ = try LearnerName(name)
+      } catch {
+        throw CommandSupport.usage(error.message)
+      }
+    } else if isatty(STDIN_FILENO) == 0,
+      LearnerMemory(directory: paths.stateDirectory()).recall() == nil
+    {
+      // Only a terminal can ask for a name.
+      throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+    }
+  }
+
+  /// For `make install`: print the man page's own sections instead of opening the shell.
+  @Flag(help: .private) var manualSections = false
+
   func run() throws {
+    if manualSections {
+      print(ManualSections.mdoc)
+      return
+    }
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
+    try checkLearner(paths)
     let options = ShellOptions(
       learner: learner ?? paths.learner(),
       lessonsDirectory: lessons ?? paths.defaultLessons(),

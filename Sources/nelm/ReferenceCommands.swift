@@ -31,7 +31,8 @@ enum ReferenceCommands {
 struct LessonsOption: ParsableArguments {
   @ArgumentParser.Option(
     help: ArgumentHelp(
-      "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"))
+      "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
+    completion: .directory)
   var lessons: String?
 }
 
@@ -46,7 +47,8 @@ struct DefineCommand: ParsableCommand {
       Exits 1 when nothing matches.
       """)
 
-  @Argument(help: "The term, or words of its expansion.")
+  @Argument(
+    help: "The term, or words of its expansion.", completion: CompletionValues.glossaryTerms)
   var term: [String] = []
 
   @Flag(help: "Print the entry (or, without TERM, every entry) as JSON.")
@@ -61,10 +63,10 @@ struct DefineCommand: ParsableCommand {
         ReferenceCommands.printJSON(.array(index.terms.map(\.json)))
       } else {
         let width = index.terms.map(\.term.count).max() ?? 0
-        for entry in index.terms {
-          print(
-            entry.term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.expansion)
-        }
+        TerminalOutput.print(
+          index.terms.map {
+            $0.term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.expansion
+          })
       }
       return
     }
@@ -79,13 +81,13 @@ struct DefineCommand: ParsableCommand {
       ReferenceCommands.printJSON(entry.json)
       return
     }
-    print("\(entry.term) — \(entry.expansion)")
-    print(entry.definition)
-    if !entry.see.isEmpty { print("See also: \(entry.see.joined(separator: ", "))") }
-    if let source = entry.source { print("Source: \(source)") }
+    var lines = ["\(entry.term) — \(entry.expansion)", entry.definition]
+    if !entry.see.isEmpty { lines.append("See also: \(entry.see.joined(separator: ", "))") }
+    if let source = entry.source { lines.append("Source: \(source)") }
     if found.count > 1 {
-      print("Also matching: \(found.dropFirst().map(\.term).joined(separator: ", "))")
+      lines.append("Also matching: \(found.dropFirst().map(\.term).joined(separator: ", "))")
     }
+    TerminalOutput.print(lines)
   }
 }
 
@@ -125,7 +127,7 @@ struct SearchCommand: ParsableCommand {
     if json {
       ReferenceCommands.printJSON(.array(hits.map(\.json)))
     } else {
-      print(hits.map { "\($0.location)\n  \($0.snippet)" }.joined(separator: "\n"))
+      TerminalOutput.print(hits.flatMap { [$0.location, "  " + $0.snippet] })
     }
   }
 }
@@ -157,10 +159,10 @@ struct SourcesCommand: ParsableCommand {
             ])
           }))
     } else {
-      for entry in sources {
-        print(entry.reference)
-        print("  " + entry.citations.map(\.description).joined(separator: ", "))
-      }
+      TerminalOutput.print(
+        sources.flatMap { entry in
+          [entry.reference, "  " + entry.citations.map(\.description).joined(separator: ", ")]
+        })
     }
   }
 }

@@ -23,7 +23,9 @@ extension ScheduleCommand {
         relearning step 10 min, no fuzzing. Bad input exits with status 2.
         """)
 
-    @Argument(help: "A JSON review history, or '-' to read standard input.")
+    @Argument(
+      help: "A JSON review history, or '-' to read standard input.",
+      completion: .file(extensions: ["json"]))
     var file: String
 
     @Flag(help: "Print one JSON object a line: {stability, difficulty, due, state}.")
@@ -36,7 +38,7 @@ extension ScheduleCommand {
       guard problems.isEmpty else {
         CommandSupport.printError(
           problems.map { "\(label): \($0.message)" }.joined(separator: "\n"))
-        throw ExitCode(2)
+        throw ExitStatus.badInput.code
       }
       let states = FSRSReplay.replay(reviews)
       var out = ""

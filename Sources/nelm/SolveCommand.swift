@@ -9,7 +9,9 @@ struct SolveCommand: ParsableCommand {
     abstract: "Apply the clinical engine to case facts (JSON).",
     discussion: Simplifications.notice)
 
-  @Argument(help: "A case-facts JSON file, or '-' to read standard input.")
+  @Argument(
+    help: "A case-facts JSON file, or '-' to read standard input.",
+    completion: .file(extensions: ["json"]))
   var file: String
 
   @Flag(help: "Print the assessment as one JSON object (see Docs/solve-output.schema.json).")
@@ -23,13 +25,13 @@ struct SolveCommand: ParsableCommand {
       for problem in errors.problems {
         CommandSupport.printError("\(label): \(problem)")
       }
-      throw ExitCode(2)
+      throw ExitStatus.badInput.code
     case .success(let facts):
       let assessment = ClinicalEngine.assess(facts)
       if json {
         FileHandle.standardOutput.write(assessment.jsonData())
       } else {
-        print(assessment.reportLines().joined(separator: "\n"))
+        TerminalOutput.print(assessment.reportLines())
       }
     }
   }

@@ -30,7 +30,8 @@ struct CourseLoaderTests {
           title: "Grade from proliferation",
           text: "Grade comes from the proliferation of the tumour.\n\n"
             + "A blank line starts a new paragraph.",
-          source: "Rindi 2006/2007 (ENETS); WHO 2010"),
+          source: "Rindi 2006/2007 (ENETS); WHO 2010",
+          cloze: ["Grade comes from the {{c1::proliferation::what?}} of the tumour."]),
         Page(title: "Second page", text: "Short.", source: "WHO 2010"),
       ])
     #expect(lesson.questions.count == 3)

@@ -23,7 +23,9 @@ struct LessonDecoderTests {
     Row("duplicate-yaml-key", "2:1: duplicate key 'title' in one mapping"),
     Row("top-level-list", "1:1: the top level must be a mapping of lesson keys"),
     Row("empty-file", "1:1: the file is empty; expected a lesson"),
-    Row("unknown-key", "12:5: unknown key 'titel' in page; expected one of: title, text, source"),
+    Row(
+      "unknown-key",
+      "12:5: unknown key 'titel' in page; expected one of: title, text, source, cloze"),
     Row("missing-key", "13:5: missing key 'source' in question 'only-question'"),
     Row(
       "missing-option-key",
@@ -74,10 +76,24 @@ struct LessonDecoderTests {
     Row(
       "one-option",
       "17:7: question 'only-question' is single and needs at least 2 options; it has 1"),
+    Row("cloze-empty", "12:12: empty 'cloze' in page 1"),
+    Row(
+      "cloze-no-deletion",
+      "13:9: cloze 1 of page 1: no {{c1::…}} in the sentence; mark the key number to hide"),
+    Row("cloze-unclosed", "13:9: cloze 1 of page 1: a '{{' is not closed by '}}'"),
+    Row(
+      "cloze-malformed",
+      "13:9: cloze 1 of page 1: '{{3 to 20 %}}' is not {{cN::answer}} or "
+        + "{{cN::answer::hint}} (N from 1)"),
+    // The first sentence restates its page; the second changes its number.
+    Row(
+      "cloze-not-in-page",
+      "14:9: cloze 2 of page 1: '2 to 20 %' is not in the page's text; "
+        + "a cloze restates its page"),
     Row(
       "many-problems",
       "3:8: 'order' must be an integer",
-      "12:5: unknown key 'titel' in page; expected one of: title, text, source",
+      "12:5: unknown key 'titel' in page; expected one of: title, text, source, cloze",
       "28:17: 'difficulty' must be 1, 2 or 3; found 9"),
   ]
 

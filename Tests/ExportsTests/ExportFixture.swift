@@ -9,7 +9,12 @@ enum ExportFixture {
   static let lesson = Lesson(
     id: "grading", title: "Grading & staging", order: 1, summary: "Grades.",
     objectives: ["Grade a NET."], source: "ENETS",
-    pages: [Page(title: "Ki-67", text: "Ki-67 sets the grade.", source: "WHO 2010")],
+    pages: [
+      Page(
+        title: "Ki-67", text: "Ki-67 sets the grade:\n3–20 % is G2.", source: "WHO 2010",
+        cloze: ["{{c1::Ki-67}} sets the grade.", "{{c1::3–20 %::range}} is {{c2::G2}}."]),
+      Page(title: "Mitoses", text: "Mitoses count too.", source: "ENETS"),
+    ],
     questions: [
       Question(
         id: "g1", kind: .single, stem: "Ki-67 12 %: grade?",

@@ -206,18 +206,18 @@ def test_show_human_form(course):
     assert "  if-syndrome — what if syndrome true: treatment" in lines
 
 
-def test_unknown_id_exits_1_and_says_how_to_list(course):
+def test_unknown_id_is_bad_input_and_says_how_to_list(course):
     result = run("case", "show", "no-such-case", "--lessons", str(course))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == ""
     assert "no case 'no-such-case'" in result.stderr
     assert "nelm case list" in result.stderr
 
 
-def test_a_course_that_does_not_load_exits_1_with_its_problems(course):
+def test_a_course_that_does_not_load_is_bad_input_with_its_problems(course):
     (course / "cases" / f"{CASE_ID}.yaml").write_text(CASE.replace("kind: grade", "kind: gradee"))
     result = run("case", "list", "--lessons", str(course))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert f"cases/{CASE_ID}.yaml:21:15: unknown kind 'gradee'" in result.stderr
 
 

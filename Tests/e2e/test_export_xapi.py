@@ -99,11 +99,11 @@ def test_every_answer_becomes_a_statement_tincan_reads(nelm_bin, home, sessions,
     assert json.loads(again.stdout) == json.loads(out.read_text())
 
 
-def test_a_learner_without_progress_is_an_error(nelm_bin, home, sessions):
+def test_a_learner_without_progress_is_bad_input(nelm_bin, home, sessions):
     result = subprocess.run(
         [nelm_bin, "export", "xapi", "-", "--learner", "nobody", "--lessons", str(LESSONS),
          "--sessions", str(sessions)], capture_output=True, env=home, timeout=60)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == (
         f"nelm export: no progress for learner 'nobody' in {sessions}; "

@@ -74,7 +74,7 @@ def test_broken_folder_prints_each_problem_and_exits_1(tmp_path):
     assert result.stdout.splitlines() == [
         "course/01-intro.yaml:3:8: 'order' must be an integer",
         "course/01-intro.yaml:9:5: unknown key 'titel' in page; "
-        "expected one of: title, text, source",
+        "expected one of: title, text, source, cloze",
         "course/02-again.yml:1:5: lesson id 'intro' is already used at course/01-intro.yaml:1:5",
         "course/02-again.yml:13:9: question id 'origin' is already used at "
         "course/01-intro.yaml:14:9",
@@ -101,9 +101,9 @@ def test_folder_defaults_to_nelm_lessons_then_lessons(tmp_path):
     assert result.stdout == "elsewhere/01-intro.yaml:3:8: 'order' must be an integer\n"
 
 
-def test_missing_folder_exits_1_with_a_message(tmp_path):
+def test_missing_folder_is_bad_input_with_a_message(tmp_path):
     result = lint("no-such-folder", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == "nelm lint: no-such-folder: no such directory\n"
 

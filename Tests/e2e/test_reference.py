@@ -136,10 +136,10 @@ def test_the_course_folder_is_found_every_way(how):
     assert result.stdout.startswith("LT — liver transplantation\n")
 
 
-def test_a_course_that_does_not_load_exits_1(tmp_path):
+def test_a_course_that_does_not_load_is_bad_input(tmp_path):
     (tmp_path / "glossary.yaml").write_text("terms:\n  - term: LM\n")
     result = run("search", "liver", "--lessons", str(tmp_path))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert f"{tmp_path}/glossary.yaml:2:5: missing key 'expansion' in term 'LM'" in result.stderr
     assert result.stderr.endswith(f"`nelm lint {tmp_path}` checks it\n")
 

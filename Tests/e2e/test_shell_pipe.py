@@ -107,7 +107,7 @@ def test_bad_learner_names_are_refused(nelm_bin, home, sessions):
     for name in ["../evil", ".hidden", "a b", "x" * 65]:
         result = run_piped(nelm_bin, home, "quit\n",
                            "--learner", name, "--lessons", "Lessons", "--sessions", str(sessions))
-        assert result.returncode == 1, name
+        assert result.returncode == 64, name
         assert "is not allowed" in result.stderr.decode(), name
     assert not sessions.exists() or not any(sessions.iterdir())
     assert not (sessions.parent / "evil.json").exists()
@@ -116,7 +116,7 @@ def test_bad_learner_names_are_refused(nelm_bin, home, sessions):
 def test_without_a_learner_a_script_is_told_how_to_name_one(nelm_bin, home, sessions):
     result = run_piped(nelm_bin, home, "quit\n", "--lessons", "Lessons",
                        "--sessions", str(sessions))
-    assert result.returncode == 1
+    assert result.returncode == 64
     assert "--learner NAME" in result.stderr.decode()
 
 
@@ -165,7 +165,7 @@ def test_a_broken_course_is_reported_with_file_and_line(nelm_bin, home, sessions
     (course / "bad.yaml").write_text("id: x\ntitle: [unclosed\n")
     result = run_piped(nelm_bin, home, "quit\n",
                        "--learner", "ivy", "--lessons", str(course), "--sessions", str(sessions))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "bad.yaml:" in result.stderr.decode()
 
 
