@@ -80,10 +80,11 @@ extension ExportCommand {
     @Argument(help: "The file to write, or '-' for standard output.", completion: .file())
     var file: String
 
-    @OptionGroup var record: RecordOptions
+    @OptionGroup var options: LearnerOptions
 
     func run() throws {
-      let (course, progress) = try record.load()
+      let loaded = try options.load(command: "export")
+      let (course, progress) = (loaded.course, loaded.record)
       try ExportCommand.write(MarkdownRecap.text(for: progress, course: course), to: file) {
         "the recap of \(progress.learner)"
       }
@@ -92,57 +93,6 @@ extension ExportCommand {
 
   static let lessonsHelp =
     "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons."
-
-  /// Where a learner's record is read from.
-  struct RecordOptions: ParsableArguments {
-    @ArgumentParser.Option(
-      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
-    var lessons: String?
-
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
-        valueName: "name"), completion: CompletionValues.learners)
-    var learner: String?
-
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "Where session files are kept. Default: $NELM_SESSIONS, else "
-          + "$XDG_DATA_HOME/nelm/sessions.", valueName: "dir"), completion: .directory)
-    var sessions: String?
-
-    /// The course and the learner's record. No learner named, or a name that cannot be one,
-    /// is a usage error; a learner without progress is bad input; a record that cannot be
-    /// read is a failure.
-    func load() throws -> (Course, LearnerRecord) {
-      let course = try ExportCommand.loadCourse(lessons)
-      let paths = Paths(environment: ProcessInfo.processInfo.environment)
-      // The learner as the shell finds it: option, environment, then the name it remembers.
-      guard
-        let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
-          ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
-      else {
-        throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
-      }
-      let directory =
-        sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
-      let learnerName: LearnerName
-      do {
-        learnerName = try LearnerName(name)
-      } catch {
-        throw CommandSupport.usage(error.message)
-      }
-      do {
-        let store = SessionStore(directory: URL(fileURLWithPath: directory))
-        return (course, try LearnerRecord.read(learnerName, from: store))
-      } catch .noProgress(let learner, let directory) {
-        throw CommandSupport.badInput(
-          "export", ExportError.noProgress(learner: learner, directory: directory).message)
-      } catch {
-        throw failure(error.message)
-      }
-    }
-  }
 }
 
 extension ExportCommand {

@@ -12,19 +12,19 @@ struct LearnerOptions: ParsableArguments {
   @ArgumentParser.Option(
     help: ArgumentHelp(
       "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
-      valueName: "name"))
+      valueName: "name"), completion: CompletionValues.learners)
   var learner: String?
 
   @ArgumentParser.Option(
     help: ArgumentHelp(
       "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons.",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var lessons: String?
 
   @ArgumentParser.Option(
     help: ArgumentHelp(
       "Where session files are kept. Default: $NELM_SESSIONS, else $XDG_DATA_HOME/nelm/sessions.",
-      valueName: "dir"))
+      valueName: "dir"), completion: .directory)
   var sessions: String?
 
   /// The course folder in effect.
@@ -33,8 +33,8 @@ struct LearnerOptions: ParsableArguments {
     return lessons ?? CommandSupport.lastValue(of: "--lessons") ?? paths.defaultLessons()
   }
 
-  /// The learner's name and their sessions folder; exits 1 with a message when no learner
-  /// can be found or the name is not allowed.
+  /// The learner's name and their sessions folder. No learner named, or a name that cannot be
+  /// one, is a usage error (64).
   func learnerAndStore(command: String) throws -> (LearnerName, SessionStore) {
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
     // The learner as the shell finds them: option, environment, then the name it remembers.
@@ -42,15 +42,14 @@ struct LearnerOptions: ParsableArguments {
       let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
         ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
     else {
-      throw CommandSupport.failure(
-        command, "no learner given: pass --learner NAME or set NELM_LEARNER")
+      throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
     }
     let directory =
       sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
     do {
       return (try LearnerName(name), SessionStore(directory: URL(fileURLWithPath: directory)))
     } catch {
-      throw CommandSupport.failure(command, error.message)
+      throw CommandSupport.usage(error.message)
     }
   }
 
@@ -63,7 +62,8 @@ struct LearnerOptions: ParsableArguments {
     var sessionFile: URL
   }
 
-  /// The course and the learner's record, read without the session's lock.
+  /// The course and the learner's record, read without the session's lock. A learner without
+  /// progress is bad input (2); a record that cannot be read is a failure (1).
   func load(command: String) throws -> Loaded {
     let course = try CommandSupport.loadCourse(lessonsDirectory, command: command)
     let (name, store) = try learnerAndStore(command: command)
@@ -71,6 +71,9 @@ struct LearnerOptions: ParsableArguments {
       let record = try LearnerRecord.read(name, from: store)
       return Loaded(
         course: course, record: record, store: store, sessionFile: store.fileURL(for: name))
+    } catch .noProgress(let learner, let directory) {
+      throw CommandSupport.badInput(
+        command, ExportError.noProgress(learner: learner, directory: directory).message)
     } catch {
       throw CommandSupport.failure(command, error.message)
     }

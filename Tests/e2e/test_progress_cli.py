@@ -92,9 +92,9 @@ def test_a_line_being_appended_and_an_answer_the_session_has_not_counted(
                    + "\n")
 
 
-def test_a_learner_without_progress_is_an_error(nelm_bin, home, sessions):
+def test_a_learner_without_progress_is_bad_input(nelm_bin, home, sessions):
     result = progress(nelm_bin, home, sessions, "--json", learner="nobody")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stdout == b""
     assert result.stderr.decode() == (
         f"nelm progress: no progress for learner 'nobody' in {sessions}; "
