@@ -126,7 +126,6 @@ def test_every_step_kind_is_asked(authored_steps):
                      "milan_failures", "next_step", "treatment", "adjuncts"}
 
 
-@pytest.mark.xfail(strict=True, reason="authored cases are re-keyed to v3 next (issue 15)")
 def test_every_v3_rule_is_in_two_cases_and_every_branch_in_one(authored_steps):
     """Issue 15: every rule of v3 in at least two authored cases, every branch in one."""
     rules, branches = {}, {}
