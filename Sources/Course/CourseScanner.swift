@@ -20,6 +20,8 @@ enum CourseScanner {
     var glossary: [GlossaryEntry] = []
     /// Every problem in every file, in reading order.
     var diagnostics: [Diagnostic]
+    /// Every question id where it was read, for messages about a whole question.
+    var questionIDs: [Located<String>] = []
   }
 
   /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
@@ -51,7 +53,8 @@ enum CourseScanner {
       lessons: decoded.compactMap(\.lesson),
       cases: cases.compactMap(\.clinicalCase),
       glossary: glossaries.flatMap { $0.entries ?? [] },
-      diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder))
+      diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder),
+      questionIDs: decoded.flatMap(\.questionIDs))
   }
 
   /// The `*.yaml` and `*.yml` files of `directory`, named as `DIR/file`, sorted by name.
