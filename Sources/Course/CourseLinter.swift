@@ -15,7 +15,9 @@ public enum CourseLinter {
       caseCount: scan.cases.count)
     report.pageCount = scan.lessons.reduce(0) { $0 + $1.pages.count }
     report.glossaryCount = scan.glossary.count
-    let course = Course(lessons: scan.lessons, cases: scan.cases)
+    let course = Course(
+      lessons: scan.lessons, cases: scan.cases, glossary: scan.glossary,
+      references: scan.references)
     report.sourceCount = SourceCatalog.entries(in: course).count
     report.balance = CourseBalance(course: course)
     report.diagnostics += qualityProblems(report.balance, scan: scan, directory: directory)

@@ -137,10 +137,11 @@ struct SourcesCommand: ParsableCommand {
     abstract: "List every reference the course cites, with the items that cite it.",
     discussion: """
       Each source text is split on ';' into references (not inside parentheses, nor in \
-      2009;27:4656), sorted alphabetically ignoring case and accents.
+      2009;27:4656), sorted alphabetically ignoring case and accents. With a references \
+      file in the course, each paper is listed once, with its full reference and link.
       """)
 
-  @Flag(help: "Print a JSON array of {reference, citedBy}.")
+  @Flag(help: "Print a JSON array of {reference, full, link, citedBy}.")
   var json = false
 
   @OptionGroup var options: LessonsOption
@@ -153,13 +154,17 @@ struct SourcesCommand: ParsableCommand {
           sources.map { entry in
             .object([
               .init("reference", .string(entry.reference)),
+              .init("full", entry.full.map(JSONValue.string) ?? .null),
+              .init("link", entry.link.map(JSONValue.string) ?? .null),
               .init("citedBy", .array(entry.citations.map { .string($0.description) })),
             ])
           }))
     } else {
       for entry in sources {
         print(entry.reference)
-        print("  " + entry.citations.map(\.description).joined(separator: ", "))
+        if let full = entry.full { print("  " + full) }
+        if let link = entry.link { print("  " + link) }
+        print("  cited by " + entry.citations.map(\.description).joined(separator: ", "))
       }
     }
   }

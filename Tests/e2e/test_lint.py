@@ -165,3 +165,41 @@ def test_a_check_about_the_tool_is_reported_at_its_id(tmp_path):
         f"course/01-intro.yaml:{line}:9: question 'tool' examines the tool, not the medicine "
         "(“D7”, “D8”, “engine”): ask it in clinical words\n")
     assert result.stderr == "1 error in 1 file\n"
+
+
+REFERENCES = """\
+references:
+  - cite: Frilling A et al., HPB 2010
+    full: Frilling A, Sotiropoulos GC, Li J, Kornasiewicz O, Plöckinger U. Multimodal management of neuroendocrine liver metastases. HPB (Oxford) 2010;12:361-379.
+    link: https://pubmed.ncbi.nlm.nih.gov/20662787/
+"""
+
+
+def test_a_references_file_gives_every_paper_one_spelling(tmp_path):
+    course = tmp_path / "course"
+    write(course, "references.yaml", REFERENCES)
+    # GOOD_LESSON cites "Frilling et al., HPB 2010" (no initial) three times.
+    write(course, "01-intro.yaml", GOOD_LESSON)
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "course/01-intro.yaml:7:9: 'Frilling et al., HPB 2010' is not in the references file: "
+        "name a paper by its 'cite' there, optionally followed by a locator in parentheses; "
+        "did you mean 'Frilling A et al., HPB 2010'?")
+    # … and the listed paper is cited by no source.
+    assert result.stderr == "4 errors in 2 files\n"
+    # Written as listed, with or without a locator, it lints clean and is listed once.
+    lesson = GOOD_LESSON.replace("source: Frilling et al., HPB 2010",
+                                 "source: Frilling A et al., HPB 2010 (abstract)", 1)
+    write(course, "01-intro.yaml", lesson.replace("Frilling et al.", "Frilling A et al."))
+    assert lint("course", cwd=tmp_path).returncode == 0
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+    listed = subprocess.run([NELM, "sources", "--lessons", "course"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert listed.stdout.splitlines() == [
+        "Frilling A et al., HPB 2010",
+        "  Frilling A, Sotiropoulos GC, Li J, Kornasiewicz O, Plöckinger U. Multimodal "
+        "management of neuroendocrine liver metastases. HPB (Oxford) 2010;12:361-379.",
+        "  https://pubmed.ncbi.nlm.nih.gov/20662787/",
+        "  cited by lesson intro, intro page 1, question origin",
+    ]
