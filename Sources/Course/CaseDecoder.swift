@@ -10,6 +10,8 @@ struct DecodedCase: Sendable {
   var clinicalCase: ClinicalCase?
   var diagnostics: [Diagnostic]
   var id: Located<String>?
+  /// Every `source` text, with where it was written.
+  var sources: [Located<String>] = []
 
   /// A file that could not be decoded at all, with one problem at its start.
   static func failed(file: String, _ message: String) -> DecodedCase {
@@ -43,6 +45,7 @@ enum CaseDecoder {
     }
     // Facts are checked stage by stage, after the steps before them: sort for the reader.
     decoded.diagnostics = log.entries.sorted(by: Diagnostic.inReadingOrder)
+    decoded.sources = log.sources
     return decoded
   }
 

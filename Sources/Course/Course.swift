@@ -6,12 +6,18 @@ public struct Course: Sendable, Equatable {
   public var cases: [ClinicalCase]
   /// The abbreviations of the course (from `glossary.yaml`), in the order written.
   public var glossary: [GlossaryEntry]
+  /// Every paper the course cites, once (from `references.yaml`); empty without that file.
+  public var references: [Reference]
 
   /// Creates a value from its parts.
-  public init(lessons: [Lesson], cases: [ClinicalCase] = [], glossary: [GlossaryEntry] = []) {
+  public init(
+    lessons: [Lesson], cases: [ClinicalCase] = [], glossary: [GlossaryEntry] = [],
+    references: [Reference] = []
+  ) {
     self.lessons = lessons.sorted { $0.order < $1.order }
     self.cases = cases.sorted { $0.id < $1.id }
     self.glossary = glossary
+    self.references = references
   }
 
   /// The authored case with this id.

@@ -48,6 +48,7 @@ public enum CourseCache {
     var lessons: [Lesson]
     var cases: [ClinicalCase]
     var glossary: [GlossaryEntry]
+    var references: [Reference]
   }
 
   /// The snapshot's bytes when the cache file's fingerprint matches; nil otherwise.
@@ -64,11 +65,15 @@ public enum CourseCache {
     guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: body) else {
       return nil
     }
-    return Course(lessons: snapshot.lessons, cases: snapshot.cases, glossary: snapshot.glossary)
+    return Course(
+      lessons: snapshot.lessons, cases: snapshot.cases, glossary: snapshot.glossary,
+      references: snapshot.references)
   }
 
   static func write(_ course: Course, fingerprint: String, to file: URL) {
-    let snapshot = Snapshot(lessons: course.lessons, cases: course.cases, glossary: course.glossary)
+    let snapshot = Snapshot(
+      lessons: course.lessons, cases: course.cases, glossary: course.glossary,
+      references: course.references)
     guard let body = try? JSONEncoder().encode(snapshot) else { return }
     let directory = file.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -2,7 +2,9 @@
 public enum CourseLinter {
   /// Every problem in `directory`'s lesson files, with counts for a summary.
   ///
-  /// Runs exactly the checks of `CourseLoader.load(from:)`: a folder that lints clean loads.
+  /// Runs every check of `CourseLoader.load(from:)`, so a folder that lints clean loads, and
+  /// then the checks of a course's quality that do not stop it from loading: keys spread over
+  /// the option positions, and checks that examine the medicine rather than the tool.
   /// - Throws: `.notADirectory` or `.unreadable` when the folder cannot be listed.
   public static func lint(directory: String) throws(CourseError) -> LintReport {
     let scan = try CourseScanner.scan(directory: directory)
@@ -13,9 +15,39 @@ public enum CourseLinter {
       caseCount: scan.cases.count)
     report.pageCount = scan.lessons.reduce(0) { $0 + $1.pages.count }
     report.glossaryCount = scan.glossary.count
-    report.sourceCount =
-      SourceCatalog.entries(in: Course(lessons: scan.lessons, cases: scan.cases)).count
+    let course = Course(
+      lessons: scan.lessons, cases: scan.cases, glossary: scan.glossary,
+      references: scan.references)
+    report.sourceCount = SourceCatalog.entries(in: course).count
+    report.balance = CourseBalance(course: course)
+    report.diagnostics += qualityProblems(report.balance, scan: scan, directory: directory)
     return report
+  }
+}
+
+extension CourseLinter {
+  /// One problem per check that mentions the tool, at its id, and one per key spread out of
+  /// bounds, for the whole folder.
+  static func qualityProblems(
+    _ balance: CourseBalance, scan: CourseScanner.Scan, directory: String
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for check in balance.toolMentions {
+      guard let place = scan.questionIDs.first(where: { $0.value == check.question }) else {
+        continue
+      }
+      let words = check.words.map { "“\($0)”" }.joined(separator: ", ")
+      diagnostics.append(
+        Diagnostic(
+          file: place.file, line: place.line, column: place.column,
+          message:
+            "question '\(check.question)' examines the tool, not the medicine (\(words)): "
+            + "ask it in clinical words"))
+    }
+    for problem in balance.problems {
+      diagnostics.append(Diagnostic(file: directory, line: 0, column: 0, message: problem))
+    }
+    return diagnostics
   }
 }
 
@@ -39,6 +71,8 @@ public struct LintReport: Sendable, Equatable {
   public var sourceCount = 0
   /// Glossary entries, when the glossary file has no problem.
   public var glossaryCount = 0
+  /// Where the keys sit and which checks mention the tool.
+  public var balance = CourseBalance(course: Course(lessons: [], cases: []))
 
   /// Creates a report; `CourseLinter.lint(directory:)` is the usual source.
   public init(
@@ -56,12 +90,15 @@ public struct LintReport: Sendable, Equatable {
   /// Whether any problem was found.
   public var hasErrors: Bool { !diagnostics.isEmpty }
 
-  /// One line for the end of a run: `3 errors in 2 files`, or
+  /// One line for the end of a run: `3 errors in 2 files` (`… and in the course as a whole`
+  /// when the balance of the whole course is off), or
   /// `Lessons: 2 lessons, 24 questions, 3 cases, no problems` (cases only when there are any).
   public var summary: String {
     if hasErrors {
-      let fileCount = Set(diagnostics.map(\.file)).count
-      return "\(counted(diagnostics.count, "error")) in \(counted(fileCount, "file"))"
+      let fileCount = Set(diagnostics.filter { $0.line > 0 }.map(\.file)).count
+      let whole = diagnostics.contains { $0.line == 0 } ? "the course as a whole" : nil
+      let places = [fileCount > 0 ? counted(fileCount, "file") : nil, whole].compactMap { $0 }
+      return "\(counted(diagnostics.count, "error")) in \(places.joined(separator: " and in "))"
     }
     let lessons = counted(lessonCount, "lesson")
     let cases = caseCount == 0 ? "" : ", \(counted(caseCount, "case"))"

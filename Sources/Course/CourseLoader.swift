@@ -8,6 +8,8 @@ public enum CourseLoader {
   public static func load(from directory: String) throws(CourseError) -> Course {
     let scan = try CourseScanner.scan(directory: directory)
     guard scan.diagnostics.isEmpty else { throw .invalid(scan.diagnostics) }
-    return Course(lessons: scan.lessons, cases: scan.cases, glossary: scan.glossary)
+    return Course(
+      lessons: scan.lessons, cases: scan.cases, glossary: scan.glossary,
+      references: scan.references)
   }
 }

@@ -20,38 +20,52 @@ enum CourseScanner {
     var glossary: [GlossaryEntry] = []
     /// Every problem in every file, in reading order.
     var diagnostics: [Diagnostic]
+    /// Every question id where it was read, for messages about a whole question.
+    var questionIDs: [Located<String>] = []
+    /// The references file's entries, in the order written; empty without one.
+    var references: [Reference] = []
   }
 
   /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
   /// folder; a course without a `cases/` folder has no cases.
   static func scan(directory: String) throws(CourseError) -> Scan {
     let all = try lessonFiles(in: directory)
-    // `glossary.yaml` sits beside the lessons but is not one.
-    let files = all.filter { !GlossaryDecoder.isGlossary($0) }
+    // `glossary.yaml` and `references.yaml` sit beside the lessons but are not lessons.
+    let files = all.filter { !GlossaryDecoder.isGlossary($0) && !ReferenceDecoder.isReferences($0) }
     let glossaries = all.filter(GlossaryDecoder.isGlossary).map(readGlossary(file:))
+    let references = all.filter(ReferenceDecoder.isReferences).map(readReferences(file:))
     let casesFolder = (directory.hasSuffix("/") ? directory : directory + "/") + "cases"
     var isDirectory: ObjCBool = false
     let caseFiles =
       FileManager.default.fileExists(atPath: casesFolder, isDirectory: &isDirectory)
         && isDirectory.boolValue ? try lessonFiles(in: casesFolder) : []
     return check(
-      files.map(read(file:)), cases: caseFiles.map(readCase(file:)), glossaries: glossaries)
+      files.map(read(file:)), cases: caseFiles.map(readCase(file:)), glossaries: glossaries,
+      references: references)
   }
 
   /// Runs the course-wide checks over files decoded one by one.
   static func check(
-    _ decoded: [DecodedLesson], cases: [DecodedCase] = [], glossaries: [DecodedGlossary] = []
+    _ decoded: [DecodedLesson], cases: [DecodedCase] = [], glossaries: [DecodedGlossary] = [],
+    references: [DecodedReferences] = []
   ) -> Scan {
+    let sources =
+      decoded.flatMap(\.sources) + cases.flatMap(\.sources) + glossaries.flatMap(\.sources)
     let diagnostics =
       decoded.flatMap(\.diagnostics) + CourseChecks.duplicates(in: decoded)
       + cases.flatMap(\.diagnostics) + CaseChecks.duplicates(in: cases)
       + glossaries.flatMap(\.diagnostics) + GlossaryChecks.check(glossaries)
+      + references.flatMap(\.diagnostics)
+      + references.flatMap { ReferenceChecks.check(sources: sources, catalog: $0) }
     return Scan(
-      files: decoded.map(\.file) + glossaries.map(\.file) + cases.map(\.file),
+      files: decoded.map(\.file) + glossaries.map(\.file) + references.map(\.file)
+        + cases.map(\.file),
       lessons: decoded.compactMap(\.lesson),
       cases: cases.compactMap(\.clinicalCase),
       glossary: glossaries.flatMap { $0.entries ?? [] },
-      diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder))
+      diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder),
+      questionIDs: decoded.flatMap(\.questionIDs),
+      references: references.flatMap { $0.references ?? [] })
   }
 
   /// The `*.yaml` and `*.yml` files of `directory`, named as `DIR/file`, sorted by name.
@@ -96,6 +110,17 @@ enum CourseScanner {
     switch text(of: file) {
     case .success(let text): GlossaryDecoder.decode(yaml: text, file: file)
     case .failure(let problem): .failed(file: file, problem.message)
+    }
+  }
+
+  /// Reads and decodes the references file, as `read(file:)` does a lesson file.
+  static func readReferences(file: String) -> DecodedReferences {
+    switch text(of: file) {
+    case .success(let text): ReferenceDecoder.decode(yaml: text, file: file)
+    case .failure(let problem):
+      DecodedReferences(
+        file: file, references: nil,
+        diagnostics: [Diagnostic(file: file, line: 1, column: 1, message: problem.message)])
     }
   }
 

@@ -17,11 +17,16 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     self.message = message
   }
 
-  /// `file:line:column: message`, the form editors and terminals recognise.
+  /// `file:line:column: message`, the form editors and terminals recognise; `file: message`
+  /// for a problem of a whole file or folder (line 0).
   ///
   /// Messages quote the file's own text, and lesson files are shared: control characters and
   /// bidirectional overrides in it are shown as `\u{1b}`, never sent to the terminal.
-  public var description: String { "\(file):\(line):\(column): \(Self.printable(message))" }
+  public var description: String {
+    line == 0
+      ? "\(file): \(Self.printable(message))"
+      : "\(file):\(line):\(column): \(Self.printable(message))"
+  }
 
   /// `text` with C0 and C1 controls but newline, DEL and bidirectional overrides and
   /// isolates written as `\u{…}`, for messages that quote what a user or a file gave.

@@ -5,6 +5,9 @@ struct DiagnosticLog {
   /// The path that every diagnostic names.
   let file: String
   private(set) var entries: [Diagnostic] = []
+  /// Every `source` text read, with where it was written: the course-wide checks compare
+  /// them with the references file.
+  private(set) var sources: [Located<String>] = []
 
   init(file: String) {
     self.file = file
@@ -14,6 +17,11 @@ struct DiagnosticLog {
   /// as the start of the file.
   mutating func report(_ message: String, at mark: Mark?) {
     report(message, line: mark?.line ?? 1, column: mark?.column ?? 1)
+  }
+
+  /// Records a `source` text read at `mark`.
+  mutating func noteSource(_ text: String, at mark: Mark?) {
+    sources.append(Located(text, file: file, mark: mark))
   }
 
   /// Records `message` at a position computed rather than read from a node.

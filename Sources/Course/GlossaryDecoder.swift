@@ -12,6 +12,8 @@ struct DecodedGlossary: Sendable {
   var terms: [Located<String>] = []
   /// Every `see` item that could be read, with where it was written.
   var references: [Located<String>] = []
+  /// Every `source` text, with where it was written.
+  var sources: [Located<String>] = []
 
   /// A file that could not be decoded at all, with one problem at its start.
   static func failed(file: String, _ message: String) -> DecodedGlossary {
@@ -53,6 +55,7 @@ enum GlossaryDecoder {
       log.report(problem.message, line: problem.line, column: problem.column)
     }
     decoded.diagnostics = log.entries
+    decoded.sources = log.sources
     return decoded
   }
 

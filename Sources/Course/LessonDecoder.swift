@@ -12,6 +12,8 @@ struct DecodedLesson: Sendable {
   var id: Located<String>?
   var order: Located<Int>?
   var questionIDs: [Located<String>]
+  /// Every `source` text, with where it was written.
+  var sources: [Located<String>] = []
 }
 
 /// Turns the text of one lesson file into a `Lesson`, checking it against the lesson format
@@ -41,6 +43,7 @@ enum LessonDecoder {
       log.report(problem.message, line: problem.line, column: problem.column)
     }
     decoded.diagnostics = log.entries
+    decoded.sources = log.sources
     return decoded
   }
 

@@ -65,6 +65,7 @@ struct RecordReader {
       log.report("empty '\(key)' in \(name)", at: node.mark)
       return nil
     }
+    if key == "source" { log.noteSource(text, at: node.mark) }
     return text
   }
 

@@ -4,14 +4,25 @@
 /// (`(abstract; Figure 3)`) or straight before a volume (`2009;27:4656`) separates nothing, so
 /// only `;` followed by a space or the end, outside parentheses, splits.
 enum SourceCatalog {
-  /// Every distinct reference of `course` (lessons, pages, questions, cases and case steps),
-  /// sorted alphabetically ignoring case and accents, each with its citations in course order.
+  /// Every distinct reference of `course` (lessons, pages, questions, cases, case steps and
+  /// glossary entries), sorted alphabetically ignoring case and accents, each with its
+  /// citations in course order.
+  ///
+  /// With a references file, a reference is the paper a source names, whatever locator follows
+  /// it (`Frilling A et al., HPB 2010 (Figure 3)` is `Frilling A et al., HPB 2010`), and its
+  /// entry carries the full reference and link.
   static func entries(in course: Course) -> [SourceEntry] {
+    let catalog = Dictionary(
+      course.references.map { ($0.cite, $0) }, uniquingKeysWith: { first, _ in first })
     var citations: [String: [Citation]] = [:]
     func cite(_ source: String?, by citation: Citation) {
       guard let source else { return }
-      for reference in references(in: source) where citations[reference]?.last != citation {
-        citations[reference, default: []].append(citation)
+      for written in references(in: source) {
+        let paper = ReferenceChecks.citeForm(of: written)
+        let reference = catalog[paper] == nil ? written : paper
+        if citations[reference]?.last != citation {
+          citations[reference, default: []].append(citation)
+        }
       }
     }
     for lesson in course.lessons {
@@ -29,10 +40,18 @@ enum SourceCatalog {
         cite(step.source, by: .clinicalCase(id: clinicalCase.id))
       }
     }
+    for entry in course.glossary {
+      cite(entry.source, by: .glossary(term: entry.term))
+    }
     return
       citations
       .map {
-        (key: SearchText.fold($0.key), entry: SourceEntry(reference: $0.key, citations: $0.value))
+        let paper = catalog[$0.key]
+        return (
+          key: SearchText.fold($0.key),
+          entry: SourceEntry(
+            reference: $0.key, citations: $0.value, full: paper?.full, link: paper?.link)
+        )
       }
       .sorted { ($0.key, $0.entry.reference) < ($1.key, $1.entry.reference) }
       .map(\.entry)

@@ -5,11 +5,19 @@ public struct SourceEntry: Sendable, Equatable {
   public var reference: String
   /// The items whose `source` names it, in course order, each once.
   public var citations: [Citation]
+  /// The full reference from the course's references file; nil without one.
+  public var full: String?
+  /// Where to read it, from the references file; nil when none is given.
+  public var link: String?
 
   /// Creates an entry; `CourseIndex.sources()` is the usual source.
-  public init(reference: String, citations: [Citation]) {
+  public init(
+    reference: String, citations: [Citation], full: String? = nil, link: String? = nil
+  ) {
     self.reference = reference
     self.citations = citations
+    self.full = full
+    self.link = link
   }
 }
 
@@ -23,15 +31,18 @@ public enum Citation: Sendable, Hashable, CustomStringConvertible {
   case question(id: String)
   /// A clinical case: its own `source` or one of its steps'.
   case clinicalCase(id: String)
+  /// A glossary entry.
+  case glossary(term: String)
 
   /// `lesson grading-and-staging`, `grading-and-staging page 3`, `question grade-ki67-12`,
-  /// `case rectal-primary-transplant`.
+  /// `case rectal-primary-transplant`, `glossary Ki-67`.
   public var description: String {
     switch self {
     case .lesson(let id): "lesson \(id)"
     case .page(let lessonID, let number): "\(lessonID) page \(number)"
     case .question(let id): "question \(id)"
     case .clinicalCase(let id): "case \(id)"
+    case .glossary(let term): "glossary \(term)"
     }
   }
 }

@@ -83,6 +83,8 @@ extension Tutor {
     ]
     for entry in sources {
       blocks.append(.paragraph([Span("• "), Span(entry.reference)], hang: 2))
+      if let full = entry.full { blocks.append(.text(full, .plain, indent: 4)) }
+      if let link = entry.link { blocks.append(.text(link, .accent, indent: 4)) }
       let citations = entry.citations.map(\.description)
       let shown = citations.prefix(8).joined(separator: ", ")
       blocks.append(

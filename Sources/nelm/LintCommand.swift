@@ -11,10 +11,14 @@ struct LintCommand: ParsableCommand {
     abstract: "Check every lesson file and report problems.",
     discussion: """
       Prints each problem as file:line:column: message on standard output and a summary on \
-      standard error. With --json, prints one object instead: {"lessons", "pages", \
-      "questions", "cases", "sources", "glossary", "problems": [{"file", "line", "column", \
-      "message"}]}. Exits 1 when there is any problem, 2 when the folder cannot be read, 0 \
-      otherwise.
+      standard error. Besides the format, it checks the course's balance: no option position \
+      holds more than 40 % of the single-answer keys (lesson checks; case treatment steps), \
+      true/false keys are 40–60 % True, and no check mentions the tool (nelm, its engine, \
+      rule codes or identifiers). With --json, prints one object instead: {"lessons", \
+      "pages", "questions", "cases", "sources", "glossary", "keyPositions": {"lessons", \
+      "cases"}, "trueFalse": {"true", "false"}, "toolMentions", "problems": [{"file", \
+      "line", "column", "message"}]}. Exits 1 when there is any problem, 2 when the folder cannot \
+      be read, 0 otherwise.
       """)
 
   @Argument(
@@ -62,8 +66,30 @@ struct LintCommand: ParsableCommand {
       ("questions", report.questionCount), ("cases", report.caseCount),
       ("sources", report.sourceCount), ("glossary", report.glossaryCount),
     ]
+    let balance = report.balance
+    func positions(_ counts: [Int]) -> JSONValue {
+      .object(
+        counts.enumerated().map {
+          JSONValue.Member(CourseBalance.letter($0.offset), .number(Double($0.element)))
+        })
+    }
+    let spread: [JSONValue.Member] = [
+      .init(
+        "keyPositions",
+        .object([
+          .init("lessons", positions(balance.lessonKeyPositions)),
+          .init("cases", positions(balance.caseKeyPositions)),
+        ])),
+      .init(
+        "trueFalse",
+        .object([
+          .init("true", .number(Double(balance.trueKeys))),
+          .init("false", .number(Double(balance.falseKeys))),
+        ])),
+      .init("toolMentions", .number(Double(balance.toolMentions.count))),
+    ]
     return .object(
-      counts.map { JSONValue.Member($0.0, .number(Double($0.1))) }
+      counts.map { JSONValue.Member($0.0, .number(Double($0.1))) } + spread
         + [.init("problems", .array(problems))])
   }
 

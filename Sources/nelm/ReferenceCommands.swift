@@ -139,10 +139,11 @@ struct SourcesCommand: ParsableCommand {
     abstract: "List every reference the course cites, with the items that cite it.",
     discussion: """
       Each source text is split on ';' into references (not inside parentheses, nor in \
-      2009;27:4656), sorted alphabetically ignoring case and accents.
+      2009;27:4656), sorted alphabetically ignoring case and accents. With a references \
+      file in the course, each paper is listed once, with its full reference and link.
       """)
 
-  @Flag(help: "Print a JSON array of {reference, citedBy}.")
+  @Flag(help: "Print a JSON array of {reference, full, link, citedBy}.")
   var json = false
 
   @OptionGroup var options: LessonsOption
@@ -155,14 +156,13 @@ struct SourcesCommand: ParsableCommand {
           sources.map { entry in
             .object([
               .init("reference", .string(entry.reference)),
+              .init("full", entry.full.map(JSONValue.string) ?? .null),
+              .init("link", entry.link.map(JSONValue.string) ?? .null),
               .init("citedBy", .array(entry.citations.map { .string($0.description) })),
             ])
           }))
     } else {
-      TerminalOutput.print(
-        sources.flatMap { entry in
-          [entry.reference, "  " + entry.citations.map(\.description).joined(separator: ", ")]
-        })
+      TerminalOutput.print(sources.flatMap(Self.lines(of:)))
     }
   }
 }
@@ -202,5 +202,16 @@ extension SearchHit {
     }
     return .object(
       members + [.init("score", .number(Double(score))), .init("snippet", .string(snippet))])
+  }
+}
+
+extension SourcesCommand {
+  /// An entry as `nelm sources` prints it: the reference, its full form and link when the
+  /// course has a references file, then what cites it.
+  static func lines(of entry: SourceEntry) -> [String] {
+    var lines = [entry.reference]
+    for detail in [entry.full, entry.link].compactMap({ $0 }) { lines.append("  " + detail) }
+    lines.append("  cited by " + entry.citations.map(\.description).joined(separator: ", "))
+    return lines
   }
 }

@@ -149,6 +149,9 @@ struct CourseIndexTests {
           .lesson(id: "liver"), .lesson(id: "imaging"), .page(lessonID: "imaging", number: 1),
           .clinicalCase(id: "pancreas-progression"),
         ]),
+      // Glossary entries cite too.
+      SourceEntry(
+        reference: "Frilling et al., HPB 2010 (abstract)", citations: [.glossary(term: "NELM")]),
       SourceEntry(
         reference: "Frilling et al., HPB 2010, Figure 3 (reconstructed)",
         citations: [.clinicalCase(id: "pancreas-progression")]),
@@ -187,8 +190,8 @@ struct CourseIndexTests {
     #expect(
       [
         Citation.lesson(id: "a"), .page(lessonID: "a", number: 3), .question(id: "q"),
-        .clinicalCase(id: "c"),
-      ].map(\.description) == ["lesson a", "a page 3", "question q", "case c"])
+        .clinicalCase(id: "c"), .glossary(term: "Ki-67"),
+      ].map(\.description) == ["lesson a", "a page 3", "question q", "case c", "glossary Ki-67"])
   }
 
   @Test("the index of the real course builds in well under a second")

@@ -47,8 +47,30 @@ def test_the_course_lints_clean(counts):
 
 def test_the_json_has_every_count(counts):
     assert list(counts) == ["lessons", "pages", "questions", "cases", "sources", "glossary",
-                            "problems", "exit"]
+                            "keyPositions", "trueFalse", "toolMentions", "problems", "exit"]
     assert all(isinstance(counts[key], int) for key in list(counts)[:6])
+
+
+def test_the_key_spread_is_counted_from_the_files(counts):
+    """lint's key positions and true/false split agree with a count made here from the YAML."""
+    positions, true_false = {}, {"true": 0, "false": 0}
+    for lesson in lessons():
+        for question in lesson["questions"]:
+            key = question["key"] if isinstance(question["key"], list) else [question["key"]]
+            if question["kind"] == "single":
+                letter = "abcdefgh"[[o["id"] for o in question["options"]].index(key[0])]
+                positions[letter] = positions.get(letter, 0) + 1
+            elif question["kind"] == "truefalse":
+                true_false["true" if key[0] == "a" else "false"] += 1
+    # lint lists every position up to the last one used, zeros included.
+    last = "abcdefgh".index(max(positions)) if positions else -1
+    assert counts["keyPositions"]["lessons"] == {
+        letter: positions.get(letter, 0) for letter in "abcdefgh"[:last + 1]}
+    assert counts["trueFalse"] == true_false
+    assert sum(counts["keyPositions"]["cases"].values()) == sum(
+        1 for case in cases() for stage in case["stages"] for step in stage["steps"]
+        if step["kind"] in ("treatment", "next_step")
+        or (step["kind"] == "what_if" and step.get("ask") in ("treatment", "next_step")))
 
 
 def test_twelve_lessons_and_at_least_150_questions(counts):

@@ -1,4 +1,5 @@
 """End-to-end tests of `nelm lint`: the built binary on lesson folders made for each test."""
+import json
 import os
 import pathlib
 import subprocess
@@ -112,3 +113,93 @@ def test_the_course_in_the_repo_lints_clean():
     result = lint("Lessons", cwd=REPO)
     assert result.returncode == 0, result.stdout
     assert result.stderr.endswith("no problems\n")
+
+
+def lesson_with_checks(checks, order=1, lesson_id="intro"):
+    """GOOD_LESSON's header with the given questions (each a YAML block) instead of its own."""
+    head = GOOD_LESSON.split("questions:\n")[0].replace("order: 1", f"order: {order}")
+    head = head.replace("id: intro", f"id: {lesson_id}")
+    return head + "questions:\n" + "".join(checks)
+
+
+def single_check(qid, key, stem="Which grade has Ki-67 12 %?"):
+    options = "".join(
+        f"      - id: {letter}\n        text: G{n}\n        explanation: Why G{n}.\n"
+        for n, letter in enumerate("abcd", start=1))
+    return (f"  - id: {qid}\n    kind: single\n    stem: {stem}\n    options:\n{options}"
+            f"    key: {key}\n    explanation: Ki-67 3-20 % is G2.\n"
+            "    source: Frilling A et al., HPB 2010\n    tags: []\n    difficulty: 1\n")
+
+
+def test_keys_piled_on_one_letter_fail_the_lint_and_json_counts_them(tmp_path):
+    keys = "aaaaabbccd"  # 5 of 10 at "a": over 40 %
+    write(tmp_path / "course", "01-intro.yaml",
+          lesson_with_checks([single_check(f"q{i}", k) for i, k in enumerate(keys)]))
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == (
+        "course: 5 of 10 single-answer lesson checks have their key at option a (at most 40 %): "
+        "move some keys to other positions\n")
+    assert result.stderr == "1 error in the course as a whole\n"
+    report = json.loads(lint("--json", "course", cwd=tmp_path).stdout)
+    assert report["keyPositions"] == {"lessons": {"a": 5, "b": 2, "c": 2, "d": 1}, "cases": {}}
+    assert report["trueFalse"] == {"true": 0, "false": 0}
+    assert report["toolMentions"] == 0
+    # Moving one key from "a" to "d" brings it within bounds.
+    write(tmp_path / "course", "01-intro.yaml",
+          lesson_with_checks([single_check(f"q{i}", k) for i, k in enumerate("aaaadbbccd")]))
+    assert lint("course", cwd=tmp_path).returncode == 0
+
+
+def test_a_check_about_the_tool_is_reported_at_its_id(tmp_path):
+    write(tmp_path / "course", "01-intro.yaml", lesson_with_checks([
+        single_check("clinical", "b"),
+        single_check("tool", "c", stem="Which rule (D7 or D8) does the engine apply?"),
+    ]))
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 1
+    line = next(n for n, text in enumerate(
+        (tmp_path / "course" / "01-intro.yaml").read_text().splitlines(), start=1)
+        if text == "  - id: tool")
+    assert result.stdout == (
+        f"course/01-intro.yaml:{line}:9: question 'tool' examines the tool, not the medicine "
+        "(“D7”, “D8”, “engine”): ask it in clinical words\n")
+    assert result.stderr == "1 error in 1 file\n"
+
+
+REFERENCES = """\
+references:
+  - cite: Frilling A et al., HPB 2010
+    full: Frilling A, Sotiropoulos GC, Li J, Kornasiewicz O, Plöckinger U. Multimodal management of neuroendocrine liver metastases. HPB (Oxford) 2010;12:361-379.
+    link: https://pubmed.ncbi.nlm.nih.gov/20662787/
+"""
+
+
+def test_a_references_file_gives_every_paper_one_spelling(tmp_path):
+    course = tmp_path / "course"
+    write(course, "references.yaml", REFERENCES)
+    # GOOD_LESSON cites "Frilling et al., HPB 2010" (no initial) three times.
+    write(course, "01-intro.yaml", GOOD_LESSON)
+    result = lint("course", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        "course/01-intro.yaml:7:9: 'Frilling et al., HPB 2010' is not in the references file: "
+        "name a paper by its 'cite' there, optionally followed by a locator in parentheses; "
+        "did you mean 'Frilling A et al., HPB 2010'?")
+    # … and the listed paper is cited by no source.
+    assert result.stderr == "4 errors in 2 files\n"
+    # Written as listed, with or without a locator, it lints clean and is listed once.
+    lesson = GOOD_LESSON.replace("source: Frilling et al., HPB 2010",
+                                 "source: Frilling A et al., HPB 2010 (abstract)", 1)
+    write(course, "01-intro.yaml", lesson.replace("Frilling et al.", "Frilling A et al."))
+    assert lint("course", cwd=tmp_path).returncode == 0
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
+    listed = subprocess.run([NELM, "sources", "--lessons", "course"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert listed.stdout.splitlines() == [
+        "Frilling A et al., HPB 2010",
+        "  Frilling A, Sotiropoulos GC, Li J, Kornasiewicz O, Plöckinger U. Multimodal "
+        "management of neuroendocrine liver metastases. HPB (Oxford) 2010;12:361-379.",
+        "  https://pubmed.ncbi.nlm.nih.gov/20662787/",
+        "  cited by lesson intro, intro page 1, question origin",
+    ]

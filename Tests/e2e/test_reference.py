@@ -108,13 +108,14 @@ def test_sources_lists_each_reference_with_its_citations():
     lines = result.stdout.splitlines()
     assert lines[:4] == [
         "Frilling et al., HPB 2010",
-        "  lesson liver, lesson imaging, imaging page 1, case pancreas-progression",
-        "Frilling et al., HPB 2010, Figure 3 (reconstructed)",
-        "  case pancreas-progression",
+        "  cited by lesson liver, lesson imaging, imaging page 1, case pancreas-progression",
+        "Frilling et al., HPB 2010 (abstract)",
+        "  cited by glossary NELM",
     ]
     entries = json.loads(run("sources", "--json", "--lessons", str(FIXTURE)).stdout)
     assert [entry["reference"] for entry in entries] == [
         "Frilling et al., HPB 2010",
+        "Frilling et al., HPB 2010 (abstract)",
         "Frilling et al., HPB 2010, Figure 3 (reconstructed)",
         "Mazzaferro V et al., J Hepatol 2007",
         "Mazzaferro V et al., J Hepatol 2007 (Milan criteria; as summarised)",
@@ -148,8 +149,9 @@ def test_lint_json_on_the_fixture():
     result = run("lint", "--json", str(FIXTURE))
     assert result.returncode == 0
     assert json.loads(result.stdout) == {
-        "lessons": 2, "pages": 3, "questions": 2, "cases": 1, "sources": 7, "glossary": 5,
-        "problems": []}
+        "lessons": 2, "pages": 3, "questions": 2, "cases": 1, "sources": 8, "glossary": 5,
+        "keyPositions": {"lessons": {"a": 1}, "cases": {"a": 2, "b": 1, "c": 1}},
+        "trueFalse": {"true": 1, "false": 0}, "toolMentions": 0, "problems": []}
     assert result.stderr == ""
 
 
