@@ -150,7 +150,7 @@ def test_lint_json_on_the_fixture():
     assert result.returncode == 0
     assert json.loads(result.stdout) == {
         "lessons": 2, "pages": 3, "questions": 2, "cases": 1, "sources": 8, "glossary": 5,
-        "keyPositions": {"lessons": {"a": 1}, "cases": {"a": 2, "b": 1, "c": 1}},
+        "keyPositions": {"lessons": {"a": 1}, "cases": {"a": 1, "b": 0, "c": 0, "d": 2, "e": 0, "f": 1}},
         "trueFalse": {"true": 1, "false": 0}, "toolMentions": 0, "problems": []}
     assert result.stderr == ""
 
