@@ -65,7 +65,7 @@ public enum Adjuncts {
         (
           .antibioticProphylaxis,
           "SIRT \(best == .sirt ? "chosen" : "acceptable") after a bilioenteric anastomosis: 2 of "
-            + "15 patients had a hepatobiliary infection, one an abscess (Agahi A et al., Curr "
+            + "15 patients had a hepatobiliary infection, one an abscess (Agahi KN et al., Curr "
             + "Oncol 2022)"
         ))
     }
