@@ -27,7 +27,9 @@ public struct BarChart: Sendable, Equatable {
       [FigureSpan(glyphs.fold(printableLabel(title)), .strong)], width: style.width)
     guard !points.isEmpty else { return lines + [FigureLine([FigureSpan("Nothing yet.", .dim)])] }
     guard style.color else {
-      return lines + ValueTable.lines(points, width: style.width, glyphs: glyphs)
+      return lines
+        + ValueTable.lines(
+          points, width: style.width, glyphs: glyphs, inColumns: false)
     }
     let values = points.map(\.valueText)
     let notes = points.map { $0.note.map { "  " + glyphs.fold(printableLabel($0)) } ?? "" }

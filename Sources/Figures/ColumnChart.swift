@@ -33,7 +33,9 @@ public struct ColumnChart: Sendable, Equatable {
     let scaleWidth = topText.count + 2
     let columnWidth = min(4, (style.width - scaleWidth) / points.count)
     guard style.color, columnWidth >= 1 else {
-      return lines + ValueTable.lines(points, width: style.width, glyphs: glyphs)
+      return lines
+        + ValueTable.lines(
+          points, width: style.width, glyphs: glyphs, inColumns: true)
     }
     let barWidth = columnWidth == 1 ? 1 : columnWidth - 1
     let levels = points.map { level(of: $0.value, top: top, glyphs: glyphs) }

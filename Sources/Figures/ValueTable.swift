@@ -1,9 +1,12 @@
 /// The numbers of a chart as a plain table: what a chart becomes without colour (piped, or
 /// `NO_COLOR`), where screen readers, scripts and `grep` read values, not bars.
 enum ValueTable {
-  /// `label  value  note` rows, labels and values aligned; when every row is short, the rows
-  /// are set in as many columns as fit `width`, read top to bottom, then left to right.
-  static func lines(_ points: [ChartPoint], width: Int, glyphs: Glyphs) -> [FigureLine] {
+  /// `label  value  note` rows, labels and values aligned. A series (`inColumns`, such as
+  /// days) is set in as many columns as fit `width`, read top to bottom, then left to right;
+  /// categories keep one row each.
+  static func lines(
+    _ points: [ChartPoint], width: Int, glyphs: Glyphs, inColumns: Bool
+  ) -> [FigureLine] {
     let gap = 3
     let values = points.map(\.valueText)
     let notes = points.map { $0.note.map { "  " + glyphs.fold(printableLabel($0)) } ?? "" }
@@ -15,7 +18,8 @@ enum ValueTable {
     }
     let labelWidth = labels.map(\.count).max() ?? 0
     let cellWidth = labelWidth + 2 + valueWidth + noteWidth
-    let columns = max(1, min(points.count, (width + gap) / (cellWidth + gap)))
+    let fitting = (width + gap) / (cellWidth + gap)
+    let columns = inColumns ? max(1, min(points.count, fitting)) : 1
     let rowCount = (points.count + columns - 1) / columns
     var lines: [FigureLine] = []
     for row in 0..<rowCount {
