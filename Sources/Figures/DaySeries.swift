@@ -16,8 +16,9 @@ public enum DaySeries {
   }
 
   /// The counts of `dates` on each of the `count` days that start with today; a date before
-  /// today (an overdue review) counts for today (reviews due over the next 14 days:
-  /// `ahead(14, dates: session.due(at: now, within: 14 * 86_400).map(\.due), …)`).
+  /// today (an overdue review) counts for today, a date after the last day for none (reviews
+  /// due over the next 14 days: `ahead(14, dates: session.due(at: startOfToday, within:
+  /// 14 * 86_400).map(\.due), …)`).
   public static func ahead(
     _ count: Int, dates: [Date], now: Date, calendar: Calendar = .current
   ) -> [ChartPoint] {

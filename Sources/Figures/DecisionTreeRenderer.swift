@@ -9,7 +9,7 @@ public struct DecisionTreeRenderer: Sendable {
   /// How much of the tree to draw.
   public enum Layout: Sendable, Equatable {
     /// The branches of N drawn once, under the rule the path took (else under D5); the other
-    /// rules that lead to N say where they are drawn. About 25 lines at 120 columns.
+    /// rules that lead to N say where they are drawn. About 30 lines at 120 columns.
     case compact
     /// Every branch under every rule that uses it.
     case full
@@ -97,7 +97,8 @@ public struct DecisionTreeRenderer: Sendable {
     let title = "Figure 3 (reconstructed): well-differentiated NET liver metastases"
     let legend: String
     if let path, path.isOutside {
-      legend = "No liver metastases: these facts are outside the algorithm, which treats them."
+      legend =
+        "No liver metastases: these facts are outside the algorithm, which treats liver metastases."
     } else if path != nil {
       legend =
         "\(glyphs.decided) decided; \(glyphs.passed) tried, did not hold; the rules are tried "
