@@ -31,24 +31,26 @@ public struct BarChart: Sendable, Equatable {
         + ValueTable.lines(
           points, width: style.width, glyphs: glyphs, inColumns: false)
     }
-    let values = points.map(\.valueText)
-    let notes = points.map { $0.note.map { "  " + glyphs.fold(printableLabel($0)) } ?? "" }
-    let valueWidth = values.map(\.count).max() ?? 0
-    let noteWidth = notes.map(\.count).max() ?? 0
-    let labels = points.map { glyphs.fold(printableLabel($0.label)) }
-    let labelWidth = min(labels.map(\.count).max() ?? 0, style.width / 3)
-    let barWidth = min(
-      Self.longestBar, max(4, style.width - labelWidth - 2 - 1 - valueWidth - noteWidth))
-    let top = maximum ?? points.map(\.value).max() ?? 0
+    // Labels, values and notes take at most a third, a sixth and a quarter of the width; the
+    // bar has the rest.
+    let width = style.width
+    let natural = points.map { $0.cells(glyphs, label: width, value: width, note: width) }
+    let labelWidth = min(natural.map(\.label.count).max() ?? 0, width / 3)
+    let valueWidth = min(natural.map(\.value.count).max() ?? 0, width / 6)
+    let noteWidth = min(natural.map(\.note.count).max() ?? 0, width / 4)
+    let cells = points.map {
+      $0.cells(glyphs, label: labelWidth, value: valueWidth, note: noteWidth)
+    }
+    let barWidth = min(Self.longestBar, width - labelWidth - 2 - 1 - valueWidth - noteWidth)
+    let top = ChartPoint(label: "", value: maximum ?? points.map(\.drawnValue).max() ?? 0)
+      .drawnValue
     for (index, point) in points.enumerated() {
       var line = FigureLine()
-      line.append(
-        labels[index].truncated(to: labelWidth, ellipsis: glyphs.ellipsis).rightPadded(
-          to: labelWidth + 2))
-      line.append(bar(point.value, of: top, width: barWidth, glyphs: glyphs), .accent)
+      line.append(cells[index].label.rightPadded(to: labelWidth + 2))
+      line.append(bar(point.drawnValue, of: top, width: barWidth, glyphs: glyphs), .accent)
       line.pad(to: labelWidth + 2 + barWidth + 1)
-      line.append(values[index].leftPadded(to: valueWidth), .strong)
-      line.append(notes[index], .dim)
+      line.append(cells[index].value.leftPadded(to: valueWidth), .strong)
+      line.append(cells[index].note, .dim)
       lines.append(line.trimmingTrailingSpaces())
     }
     return lines

@@ -2,7 +2,7 @@
 public struct ChartPoint: Sendable, Equatable {
   /// What the value is of: a day ("12-01"), a topic ("grading").
   public var label: String
-  /// The value; negative values are drawn as zero.
+  /// The value; negative and non-finite values are drawn as zero.
   public var value: Double
   /// The value as printed ("75 %"); nil prints the number itself.
   public var display: String?
@@ -25,8 +25,25 @@ public struct ChartPoint: Sendable, Equatable {
   /// The value as printed: `display`, else the number (whole numbers without a decimal point).
   public var valueText: String {
     if let display { return display }
-    let value = max(0, value)
+    let value = drawnValue
     if value == value.rounded() && value < 1e15 { return String(Int(value)) }
     return String((value * 10).rounded() / 10)
+  }
+
+  /// The value a chart draws: zero for a negative or non-finite one.
+  var drawnValue: Double { value.isFinite ? max(0, value) : 0 }
+}
+
+extension ChartPoint {
+  /// The label, value and note as a figure prints them: without control characters, in
+  /// `glyphs`, each cut to its room (the note with its two leading spaces).
+  func cells(
+    _ glyphs: Glyphs, label labelRoom: Int, value valueRoom: Int, note noteRoom: Int
+  ) -> (label: String, value: String, note: String) {
+    func clean(_ text: String, _ room: Int) -> String {
+      glyphs.fold(printableLabel(text)).truncated(to: room, ellipsis: glyphs.ellipsis)
+    }
+    let note = note.map { "  " + clean($0, max(0, noteRoom - 2)) } ?? ""
+    return (clean(label, labelRoom), clean(valueText, valueRoom), noteRoom > 2 ? note : "")
   }
 }

@@ -28,7 +28,8 @@ public struct ColumnChart: Sendable, Equatable {
     var lines = SpanWrapping.wrap(
       [FigureSpan(glyphs.fold(printableLabel(title)), .strong)], width: style.width)
     guard !points.isEmpty else { return lines + [FigureLine([FigureSpan("Nothing yet.", .dim)])] }
-    let top = max(0, maximum ?? points.map(\.value).max() ?? 0)
+    let top = ChartPoint(label: "", value: maximum ?? points.map(\.drawnValue).max() ?? 0)
+      .drawnValue
     let topText = ChartPoint(label: "", value: top).valueText
     let scaleWidth = topText.count + 2
     let columnWidth = min(4, (style.width - scaleWidth) / points.count)
@@ -38,7 +39,7 @@ public struct ColumnChart: Sendable, Equatable {
           points, width: style.width, glyphs: glyphs, inColumns: true)
     }
     let barWidth = columnWidth == 1 ? 1 : columnWidth - 1
-    let levels = points.map { level(of: $0.value, top: top, glyphs: glyphs) }
+    let levels = points.map { level(of: $0.drawnValue, top: top, glyphs: glyphs) }
     let axis = glyphs.axis
     for row in (0..<height).reversed() {
       var line = FigureLine()

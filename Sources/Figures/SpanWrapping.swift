@@ -3,6 +3,7 @@ enum SpanWrapping {
   /// `spans` broken between words into lines of at most `width` columns. A word longer than
   /// the line is cut (the figure's frame matters more than the word); spaces between words are
   /// kept in the style of the word they follow.
+  ///
   /// `rest` is the width of every line after the first (a hanging indent); by default the
   /// same.
   static func wrap(_ spans: [FigureSpan], width first: Int, rest: Int? = nil) -> [FigureLine] {

@@ -8,15 +8,15 @@ enum ValueTable {
     _ points: [ChartPoint], width: Int, glyphs: Glyphs, inColumns: Bool
   ) -> [FigureLine] {
     let gap = 3
-    let values = points.map(\.valueText)
-    let notes = points.map { $0.note.map { "  " + glyphs.fold(printableLabel($0)) } ?? "" }
-    let valueWidth = values.map(\.count).max() ?? 0
-    let noteWidth = notes.map(\.count).max() ?? 0
-    let labelRoom = max(4, width - 2 - valueWidth - noteWidth)
-    let labels = points.map {
-      glyphs.fold(printableLabel($0.label)).truncated(to: labelRoom, ellipsis: glyphs.ellipsis)
+    // Values and notes take at most a quarter and a third of the width; labels the rest.
+    let natural = points.map { $0.cells(glyphs, label: width, value: width, note: width) }
+    let valueWidth = min(natural.map(\.value.count).max() ?? 0, width / 4)
+    let noteWidth = min(natural.map(\.note.count).max() ?? 0, width / 3)
+    let labelRoom = width - 2 - valueWidth - noteWidth
+    let cells = points.map {
+      $0.cells(glyphs, label: labelRoom, value: valueWidth, note: noteWidth)
     }
-    let labelWidth = labels.map(\.count).max() ?? 0
+    let labelWidth = cells.map(\.label.count).max() ?? 0
     let cellWidth = labelWidth + 2 + valueWidth + noteWidth
     let fitting = (width + gap) / (cellWidth + gap)
     let columns = inColumns ? max(1, min(points.count, fitting)) : 1
@@ -28,9 +28,9 @@ enum ValueTable {
         let index = column * rowCount + row
         guard index < points.count else { break }
         if column > 0 { line.pad(to: column * (cellWidth + gap)) }
-        line.append(labels[index].rightPadded(to: labelWidth + 2))
-        line.append(values[index].leftPadded(to: valueWidth), .strong)
-        line.append(notes[index], .dim)
+        line.append(cells[index].label.rightPadded(to: labelWidth + 2))
+        line.append(cells[index].value.leftPadded(to: valueWidth), .strong)
+        line.append(cells[index].note, .dim)
       }
       lines.append(line.trimmingTrailingSpaces())
     }

@@ -67,7 +67,7 @@ struct SolveCommand: ParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let isTerminal = isatty(STDOUT_FILENO) == 1
     var columns: Int?
-    if isTerminal, environment["COLUMNS"].flatMap({ Int($0) }) == nil {
+    if isTerminal, (environment["COLUMNS"].flatMap { Int($0) } ?? 0) <= 0 {
       var size = winsize()
       if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
     }

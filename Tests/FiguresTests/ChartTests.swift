@@ -116,6 +116,38 @@ struct ChartTests {
     }
   }
 
+  @Test(
+    "long labels, values and notes are cut to fit, in colour and without", arguments: [60, 160])
+  func longCellsFit(width: Int) {
+    let long = String(repeating: "word ", count: 40)
+    let points = [
+      ChartPoint(label: long, value: 3, display: long, note: long),
+      ChartPoint(label: "grading", value: 1, note: "1/1"),
+    ]
+    for color in [true, false] {
+      let lines = BarChart(title: long, points: points).render(Self.style(width, color: color))
+      #expect(lines.allSatisfy { $0.width <= width })
+      #expect(lines.contains { $0.plainText.hasPrefix("grading") && $0.plainText.hasSuffix("1/1") })
+      let columns = ColumnChart(title: long, points: points).render(Self.style(width, color: color))
+      #expect(columns.allSatisfy { $0.width <= width })
+    }
+  }
+
+  @Test("values that are no number draw as zero instead of stopping the program")
+  func nonFiniteValues() {
+    let points = [.nan, .infinity, -3, 2].enumerated().map {
+      ChartPoint(label: "v\($0.offset)", value: $0.element)
+    }
+    for maximum in [nil, Double.nan, .infinity, 4] {
+      for color in [true, false] {
+        let style = Self.style(60, color: color)
+        let bars = BarChart(title: "t", points: points, maximum: maximum).render(style)
+        let columns = ColumnChart(title: "t", points: points, maximum: maximum).render(style)
+        #expect(bars.count == 5 && columns.count > 1)
+      }
+    }
+  }
+
   @Test("days: the last 30 ending today, and the next 14 with overdue reviews counted today")
   func daySeries() throws {
     var calendar = Calendar(identifier: .gregorian)
