@@ -14,6 +14,9 @@ let package = Package(
   targets: [
     // The rules of the clinical engine: pure functions on value types, Foundation only.
     .target(name: "Clinical"),
+    // Pictures in the terminal: Figure 3 as a tree with a case's path, and bar and column
+    // charts. Pure: lines in a width, with or without colour; no terminal here.
+    .target(name: "Figures", dependencies: ["Clinical"]),
     // Lesson and case files: model, YAML loading, lint with file:line:column diagnostics.
     .target(name: "Course", dependencies: ["Clinical", "Yams"]),
     // Session files: the learner's answers and positions, written durably.
@@ -33,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "nelm",
       dependencies: [
-        "Clinical", "Course", "Progress", "Tutor", "Shell", "Exports",
+        "Clinical", "Course", "Progress", "Tutor", "Shell", "Exports", "Figures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +46,7 @@ let package = Package(
     .executableTarget(name: "nelm-http"),
     .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Course"]),
     .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "Course", "Progress"]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Clinical
+import Figures
 import Foundation
 
 /// `nelm solve FILE`: runs the clinical engine on case facts and prints its assessment.
@@ -7,7 +8,9 @@ struct SolveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "solve",
     abstract: "Apply the clinical engine to case facts (JSON).",
-    discussion: Simplifications.notice)
+    discussion: Simplifications.notice
+      + "\n\n--draw adds Figure 3 (reconstructed) as a tree with the path of these facts; "
+      + "--json prints only the JSON object, for programs, so the two do not go together.")
 
   @Argument(
     help: "A case-facts JSON file, or '-' to read standard input.",
@@ -16,6 +19,22 @@ struct SolveCommand: ParsableCommand {
 
   @Flag(help: "Print the assessment as one JSON object (see Docs/solve-output.schema.json).")
   var json = false
+
+  @Flag(
+    help: """
+      After the findings, draw Figure 3 (reconstructed) as a tree with the path of these facts \
+      and the rule that decided.
+      """)
+  var draw = false
+
+  func validate() throws {
+    // The JSON object is for programs: a drawing after it would make it unreadable to them.
+    if json && draw {
+      throw CommandSupport.usage(
+        "--draw cannot be combined with --json: the JSON object is for programs (its `rule` "
+          + "names the node that decided); draw without --json")
+    }
+  }
 
   func run() throws {
     let label = file == "-" ? "<stdin>" : file
@@ -32,6 +51,7 @@ struct SolveCommand: ParsableCommand {
         FileHandle.standardOutput.write(assessment.jsonData())
       } else {
         TerminalOutput.print(assessment.reportLines())
+        if draw { printTree(assessment) }
       }
     }
   }
@@ -40,4 +60,22 @@ struct SolveCommand: ParsableCommand {
     try CommandSupport.readInput(file, label: label)
   }
 
+  /// The tree after the report, which has printed the notice already: `COLUMNS` wide, else as
+  /// wide as the terminal, else 80 columns (at most 160); in colour only on a terminal and
+  /// without `NO_COLOR`; ASCII when the locale is not UTF-8.
+  private func printTree(_ assessment: Assessment) {
+    let environment = ProcessInfo.processInfo.environment
+    let isTerminal = isatty(STDOUT_FILENO) == 1
+    var columns: Int?
+    if isTerminal, (environment["COLUMNS"].flatMap { Int($0) } ?? 0) <= 0 {
+      var size = winsize()
+      if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { columns = Int(size.ws_col) }
+    }
+    let style = FigureStyle.detect(
+      environment: environment, isTerminal: isTerminal, columns: columns)
+    let lines = DecisionTreeRenderer(style: style, showsNotice: false)
+      .render(highlighting: assessment)
+    print("")
+    print(lines.text(color: style.color), terminator: "")
+  }
 }
