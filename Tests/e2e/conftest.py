@@ -58,7 +58,7 @@ def load_lesson(number):
     """The lesson that `study NUMBER` opens, read straight from the YAML files."""
     lessons = []
     for path in sorted(LESSONS.glob("*.y*ml")):
-        if path.stem == "glossary":
+        if path.stem in ("glossary", "references"):
             continue
         lessons.append(yaml.safe_load(path.read_text()))
     lessons.sort(key=lambda lesson: lesson["order"])

@@ -12,6 +12,8 @@ import yaml
 REPO = pathlib.Path(__file__).resolve().parents[2]
 LESSONS = REPO / "Lessons"
 GLOSSARY_NAMES = {"glossary.yaml", "glossary.yml"}
+# The references file sits beside the lessons but is not a lesson either.
+NOT_LESSONS = GLOSSARY_NAMES | {"references.yaml", "references.yml"}
 
 
 def nelm():
@@ -32,7 +34,7 @@ def counts():
 
 def lessons():
     return [yaml.safe_load(path.read_text()) for path in sorted(LESSONS.glob("*.y*ml"))
-            if path.name not in GLOSSARY_NAMES]
+            if path.name not in NOT_LESSONS]
 
 
 def cases():

@@ -181,10 +181,14 @@ def test_help_describes_the_options(nelm_bin, home):
 def test_install_puts_binary_and_course_where_nelm_finds_them(nelm_bin, home, tmp_path):
     prefix = tmp_path / "prefix"
     (prefix / "bin").mkdir(parents=True)
-    (prefix / "share" / "nelm" / "Lessons").mkdir(parents=True)
+    (prefix / "share" / "nelm" / "Lessons" / "cases").mkdir(parents=True)
     os.symlink(nelm_bin, prefix / "bin" / "nelm")
-    for path in (load_lesson.__globals__["LESSONS"]).glob("*.yaml"):
-        (prefix / "share" / "nelm" / "Lessons" / path.name).write_bytes(path.read_bytes())
+    # As `make install` does: the lessons and the cases, which the references file also covers
+    # (a reference cited only by a case is still cited).
+    course = load_lesson.__globals__["LESSONS"]
+    for path in [*course.glob("*.yaml"), *(course / "cases").glob("*.yaml")]:
+        (prefix / "share" / "nelm" / "Lessons" / path.relative_to(course)).write_bytes(
+            path.read_bytes())
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run([str(prefix / "bin" / "nelm"), "--learner", "jo"],
