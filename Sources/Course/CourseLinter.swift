@@ -20,7 +20,9 @@ public enum CourseLinter {
       references: scan.references)
     report.sourceCount = SourceCatalog.entries(in: course).count
     report.balance = CourseBalance(course: course)
-    report.diagnostics += qualityProblems(report.balance, scan: scan, directory: directory)
+    report.diagnostics =
+      (report.diagnostics + scan.citationProblems).sorted(by: Diagnostic.inReadingOrder)
+      + qualityProblems(report.balance, scan: scan, directory: directory)
     return report
   }
 }

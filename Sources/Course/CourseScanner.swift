@@ -24,6 +24,10 @@ enum CourseScanner {
     var questionIDs: [Located<String>] = []
     /// The references file's entries, in the order written; empty without one.
     var references: [Reference] = []
+    /// Sources that name no listed reference, and listed references no source names: reported
+    /// by lint, but they do not stop the course from loading (an author's half-done edit must
+    /// not lock learners out).
+    var citationProblems: [Diagnostic] = []
   }
 
   /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
@@ -56,7 +60,6 @@ enum CourseScanner {
       + cases.flatMap(\.diagnostics) + CaseChecks.duplicates(in: cases)
       + glossaries.flatMap(\.diagnostics) + GlossaryChecks.check(glossaries)
       + references.flatMap(\.diagnostics)
-      + references.flatMap { ReferenceChecks.check(sources: sources, catalog: $0) }
     return Scan(
       files: decoded.map(\.file) + glossaries.map(\.file) + references.map(\.file)
         + cases.map(\.file),
@@ -65,7 +68,10 @@ enum CourseScanner {
       glossary: glossaries.flatMap { $0.entries ?? [] },
       diagnostics: diagnostics.sorted(by: Diagnostic.inReadingOrder),
       questionIDs: decoded.flatMap(\.questionIDs),
-      references: references.flatMap { $0.references ?? [] })
+      references: references.flatMap { $0.references ?? [] },
+      citationProblems: references.flatMap {
+        ReferenceChecks.check(sources: sources, catalog: $0)
+      }.sorted(by: Diagnostic.inReadingOrder))
   }
 
   /// The `*.yaml` and `*.yml` files of `directory`, named as `DIR/file`, sorted by name.

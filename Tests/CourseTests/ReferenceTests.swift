@@ -45,7 +45,7 @@ struct ReferenceTests {
       Self.lesson(
         source: "Frilling A et al., HPB 2010 (abstract; Figure 3)",
         pageSource: "Rinke A et al., J Clin Oncol 2009 (PROMID); Frilling A et al., HPB 2010"))
-    #expect(scan.diagnostics == [])
+    #expect(scan.citationProblems == [])
     #expect(
       scan.references.map(\.cite) == [
         "Frilling A et al., HPB 2010", "Rinke A et al., J Clin Oncol 2009",
@@ -59,7 +59,7 @@ struct ReferenceTests {
         source: "Frilling et al., HPB 2010, Figure 3",
         pageSource: "Rinke A et al., J Clin Oncol 2009"))
     #expect(
-      scan.diagnostics == [
+      scan.citationProblems == [
         Diagnostic(
           file: "L/01-intro.yaml", line: 6, column: 9,
           message:
@@ -80,10 +80,22 @@ struct ReferenceTests {
       Self.lesson(source: "Frilling A et al., HPB 2010", pageSource: "Frilling A et al., HPB 2010"),
       references: references)
     #expect(
-      scan.diagnostics.map(\.message) == [
+      scan.citationProblems.map(\.message) == [
         "'Rinke A et al., J Clin Oncol 2009' is cited by no source; remove it",
         "'Frilling A et al., HPB 2010' is already listed at L/references.yaml:2:11",
       ])
+  }
+
+  @Test(
+    "a citation problem is for lint: the course still loads, so an author's edit never locks the shell out"
+  )
+  func citationProblemsDoNotBlockLoading() {
+    let scan = Self.scan(
+      Self.lesson(source: "Frilling et al., HPB 2010", pageSource: "Somebody, 2025"))
+    #expect(scan.diagnostics == [])
+    // Two sources nobody lists, and the two listed papers nobody now cites.
+    #expect(scan.citationProblems.count == 4)
+    #expect(scan.lessons.count == 1)
   }
 
   @Test("without a references file, sources are free")
@@ -91,7 +103,7 @@ struct ReferenceTests {
     let scan = Self.scan(
       Self.lesson(source: "Anything at all, 2010", pageSource: "Frilling et al., HPB 2010"),
       references: nil)
-    #expect(scan.diagnostics == [])
+    #expect(scan.citationProblems == [])
   }
 
   @Test("a cite may not end in a parenthesis or hold a semicolon")
