@@ -21,7 +21,10 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
   ///
   /// Messages quote the file's own text, and lesson files are shared: control characters and
   /// bidirectional overrides in it are shown as `\u{1b}`, never sent to the terminal.
-  public var description: String { "\(file):\(line):\(column): \(Self.printable(message))" }
+  /// File names come from the course folder too, so they are shown the same way.
+  public var description: String {
+    "\(Self.printable(file)):\(line):\(column): \(Self.printable(message))"
+  }
 
   /// `text` with C0 and C1 controls but newline, DEL and bidirectional overrides and
   /// isolates written as `\u{…}`, for messages that quote what a user or a file gave.
