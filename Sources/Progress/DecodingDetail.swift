@@ -14,7 +14,7 @@ enum DecodingDetail {
       return "\(keyPath(context.codingPath)): \(sentence(context.debugDescription))"
     case .keyNotFound(let key, let context):
       let place = context.codingPath.isEmpty ? "the top level" : keyPath(context.codingPath)
-      return "missing key '\(key.stringValue)' at \(place)"
+      return "missing key '\(ProgressError.printable(key.stringValue))' at \(place)"
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
       let place = context.codingPath.isEmpty ? "the top level" : keyPath(context.codingPath)
       return "\(place): \(sentence(context.debugDescription))"
@@ -31,7 +31,8 @@ enum DecodingDetail {
       if let index = key.intValue, key.stringValue == "Index \(index)" {
         out += "[\(index)]"
       } else {
-        out += (out.isEmpty ? "" : ".") + key.stringValue
+        // Keys come from the file: a hostile one must not drive the terminal.
+        out += (out.isEmpty ? "" : ".") + ProgressError.printable(key.stringValue)
       }
     }
     return out

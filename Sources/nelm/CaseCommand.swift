@@ -2,6 +2,7 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
 
 /// `nelm case list|show`: the clinical cases of the course and the engine's key to each step.
 struct CaseCommand: ParsableCommand {
@@ -30,9 +31,9 @@ extension CaseCommand {
       if json {
         CaseCommand.printJSON(.array(course.cases.map(\.summaryJSON)))
       } else if course.cases.isEmpty {
-        print("No cases.")
+        Console.line("No cases.")
       } else {
-        print(course.cases.flatMap(\.listLines).joined(separator: "\n"))
+        Console.line(course.cases.flatMap(\.listLines).joined(separator: "\n"))
       }
     }
   }
@@ -59,7 +60,7 @@ extension CaseCommand {
       if json {
         CaseCommand.printJSON(found.showJSON)
       } else {
-        print(found.reportLines().joined(separator: "\n"))
+        Console.line(found.reportLines().joined(separator: "\n"))
       }
     }
 

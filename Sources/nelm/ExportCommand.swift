@@ -4,6 +4,7 @@ import Exports
 import Foundation
 import Progress
 import Shell
+import Tutor
 
 /// `nelm export anki|xapi|markdown FILE`: the course as Anki notes, a learner's answers as
 /// xAPI statements, or a learner's recap in Markdown.
@@ -53,7 +54,7 @@ extension ExportCommand {
     func run() throws {
       let (course, progress) = try record.load()
       let statements = XAPIExport.statements(for: progress, course: course)
-      try ExportCommand.write(XAPIExport.text(of: statements), to: file) {
+      try ExportCommand.write(XAPIExport.text(of: statements), to: file, printable: false) {
         "\(statements.count) statements"
       }
     }
@@ -104,10 +105,12 @@ extension ExportCommand {
       // The learner as the shell finds it: option, environment, then the name it remembers.
       guard
         let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
-          ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
+          ?? paths.stateDirectory().flatMap({ LearnerMemory(directory: $0).recall()?.value })
       else { throw failure("no learner given: pass --learner NAME or set NELM_LEARNER") }
-      let directory =
-        sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
+      guard
+        let directory = sessions ?? CommandSupport.lastValue(of: "--sessions")
+          ?? paths.defaultSessions()
+      else { throw failure(Paths.noSessionsFolder) }
       do {
         let store = SessionStore(directory: URL(fileURLWithPath: directory))
         return (course, try LearnerRecord.read(try LearnerName(name), from: store))
@@ -126,29 +129,21 @@ extension ExportCommand {
     try CommandSupport.loadCourse(directory, command: "export")
   }
 
-  /// Writes `text` to `file` (replacing it whole), or to standard output for `-`; after a
-  /// file, says what was written.
-  static func write(_ text: String, to file: String, what: () -> String) throws {
-    if file == "-" {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
+  /// Writes `text` to `file` (see `ExportTarget`), or to standard output for `-`; after a
+  /// file, says what was written. Text exports (Markdown, Anki) carry the course's text, so
+  /// they are made printable first: no escape sequence from a lesson reaches a terminal or a
+  /// file (tabs, which separate Anki's fields, stay); xAPI is JSON, already escaped.
+  static func write(_ text: String, to file: String, printable: Bool = true, what: () -> String)
+    throws
+  {
+    let safe = printable ? TextRenderer.printable(text, keepingTabs: true) : text
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+      try ExportTarget.write(safe, to: file)
     } catch {
-      // The system's reason ("No such file or directory") when Foundation has one.
-      let nsError = error as NSError
-      var reason = nsError.localizedDescription
-      if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error,
-        (underlying as NSError).domain == NSPOSIXErrorDomain
-      {
-        reason = String(cString: strerror(Int32((underlying as NSError).code)))
-      }
-      throw failure("cannot write \(file): \(reason)")
+      throw failure(error.message)
     }
-    print("Wrote \(what()) to \(file).")
+    if file != "-" { Console.line("Wrote \(what()) to \(file).") }
   }
-
 }
 
 /// Prints `message` on standard error; the exit code to throw.

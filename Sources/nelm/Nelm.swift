@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Shell
+import Tutor
 
 @main
 struct Nelm: ParsableCommand {
@@ -34,12 +35,46 @@ struct Nelm: ParsableCommand {
       valueName: "dir"))
   var sessions: String?
 
+  /// Runs the command, then ends with a failure status when standard output could not be
+  /// written (a closed or full output, a reader that went away): after the work is saved,
+  /// never with a crash.
+  static func main() {
+    Console.prepare()
+    for warning in Paths(environment: ProcessInfo.processInfo.environment).warnings {
+      Console.err("nelm: \(TextRenderer.printable(warning))\n")
+    }
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch {
+      if let status = Console.exitStatus { Foundation.exit(status) }
+      exit(withError: error)
+    }
+    if let status = Console.exitStatus { Foundation.exit(status) }
+    exit()
+  }
+
+  func validate() throws {
+    for (name, value) in [("--sessions", sessions), ("--lessons", lessons), ("--learner", learner)]
+    where value?.isEmpty == true {
+      throw ValidationError("\(name) needs a value; '' names nothing")
+    }
+  }
+
   func run() throws {
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
+    guard let sessionsDirectory = sessions ?? paths.defaultSessions() else {
+      throw CommandSupport.failure("", Paths.noSessionsFolder)
+    }
     let options = ShellOptions(
       learner: learner ?? paths.learner(),
       lessonsDirectory: lessons ?? paths.defaultLessons(),
-      sessionsDirectory: sessions ?? paths.defaultSessions(),
+      sessionsDirectory: sessionsDirectory,
       stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())
     let status = ShellLauncher.run(options)
     if status != 0 { throw ExitCode(status) }

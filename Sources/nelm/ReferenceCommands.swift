@@ -2,6 +2,7 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
 
 /// The reference commands for scripts, over `CourseIndex`: `nelm define`, `nelm search` and
 /// `nelm sources`.
@@ -22,7 +23,7 @@ enum ReferenceCommands {
   }
 
   static func printJSON(_ value: JSONValue) {
-    FileHandle.standardOutput.write(Data((value.prettyPrinted() + "\n").utf8))
+    Console.out(value.prettyPrinted() + "\n")
   }
 
 }
@@ -62,7 +63,7 @@ struct DefineCommand: ParsableCommand {
       } else {
         let width = index.terms.map(\.term.count).max() ?? 0
         for entry in index.terms {
-          print(
+          Console.line(
             entry.term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.expansion)
         }
       }
@@ -79,12 +80,12 @@ struct DefineCommand: ParsableCommand {
       ReferenceCommands.printJSON(entry.json)
       return
     }
-    print("\(entry.term) — \(entry.expansion)")
-    print(entry.definition)
-    if !entry.see.isEmpty { print("See also: \(entry.see.joined(separator: ", "))") }
-    if let source = entry.source { print("Source: \(source)") }
+    Console.line("\(entry.term) — \(entry.expansion)")
+    Console.line(entry.definition)
+    if !entry.see.isEmpty { Console.line("See also: \(entry.see.joined(separator: ", "))") }
+    if let source = entry.source { Console.line("Source: \(source)") }
     if found.count > 1 {
-      print("Also matching: \(found.dropFirst().map(\.term).joined(separator: ", "))")
+      Console.line("Also matching: \(found.dropFirst().map(\.term).joined(separator: ", "))")
     }
   }
 }
@@ -125,7 +126,7 @@ struct SearchCommand: ParsableCommand {
     if json {
       ReferenceCommands.printJSON(.array(hits.map(\.json)))
     } else {
-      print(hits.map { "\($0.location)\n  \($0.snippet)" }.joined(separator: "\n"))
+      Console.line(hits.map { "\($0.location)\n  \($0.snippet)" }.joined(separator: "\n"))
     }
   }
 }
@@ -158,8 +159,8 @@ struct SourcesCommand: ParsableCommand {
           }))
     } else {
       for entry in sources {
-        print(entry.reference)
-        print("  " + entry.citations.map(\.description).joined(separator: ", "))
+        Console.line(entry.reference)
+        Console.line("  " + entry.citations.map(\.description).joined(separator: ", "))
       }
     }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Clinical
 import Foundation
+import Shell
 
 /// `nelm solve FILE`: runs the clinical engine on case facts and prints its assessment.
 struct SolveCommand: ParsableCommand {
@@ -27,9 +28,9 @@ struct SolveCommand: ParsableCommand {
     case .success(let facts):
       let assessment = ClinicalEngine.assess(facts)
       if json {
-        FileHandle.standardOutput.write(assessment.jsonData())
+        Console.out(String(decoding: assessment.jsonData(), as: UTF8.self))
       } else {
-        print(assessment.reportLines().joined(separator: "\n"))
+        Console.line(assessment.reportLines().joined(separator: "\n"))
       }
     }
   }
