@@ -6,7 +6,12 @@ enum DecodingDetail {
   /// decode Bool but found a string instead` or `not valid JSON: unexpected end of file at
   /// line 4, column 1`.
   static func describe(_ error: any Error, in data: Data) -> String {
-    guard let error = error as? DecodingError else { return "\(error)" }
+    guard let error = error as? DecodingError else {
+      // Foundation's own JSON errors (invalid UTF-8, a number it cannot hold) are not
+      // DecodingErrors and describe themselves in internal terms.
+      return syntaxProblem(in: data) ?? "not valid JSON: the file is not UTF-8 text, or holds a "
+        + "number too large to read"
+    }
     switch error {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       return syntaxProblem(in: data) ?? "not valid JSON: \(sentence(context.debugDescription))"

@@ -208,12 +208,15 @@ public struct Tutor {
 
   func unknownCommandMessage(_ word: String) -> String {
     let names = CommandHelp.all.map(\.name)
+    // Control characters in the word are shown (`stu\u{0}dy`): dropped, as the renderer
+    // drops them, the word would read as the command it was not.
+    let shown = Diagnostic.printable(word)
     if let close = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
       editDistance(close, word) <= 2
     {
-      return "Unknown command '\(word)'. Did you mean `\(close)`? Type `help` for the list."
+      return "Unknown command '\(shown)'. Did you mean `\(close)`? Type `help` for the list."
     }
-    return "Unknown command '\(word)'. Type `help` for the list."
+    return "Unknown command '\(shown)'. Type `help` for the list."
   }
 
   /// A tutor over a course that is already loaded.
