@@ -7,7 +7,9 @@ import Testing
 /// a line it takes is checked as strictly as the session file.
 @Suite("Log integrity")
 struct LogIntegrityTests {
-  static let learner = (try? LearnerName("ana"))!
+  static var learner: LearnerName {
+    get throws { try LearnerName("ana") }
+  }
 
   static func answer(_ item: String, at seconds: Double, duration: Int = 900) -> Answer {
     Answer(
@@ -73,7 +75,7 @@ struct LogIntegrityTests {
       let bytes = Data(#"{"at":"2024-03-01T09:4"#.utf8)
       try bytes.write(to: victim)
       let store = SessionStore(directory: directory.url)
-      let log = AnswerLog.url(forSessionFile: store.fileURL(for: Self.learner))
+      let log = AnswerLog.url(forSessionFile: try store.fileURL(for: Self.learner))
       try FileManager.default.createSymbolicLink(
         atPath: log.path, withDestinationPath: victim.path)
       #expect(throws: ProgressError.notAFile(path: log.path, kind: "a symbolic link")) {
@@ -137,9 +139,8 @@ struct LogIntegrityTests {
       }
       // A log shorter than the session file counts was cut behind nelm's back.
       try good.prefix(10).write(to: open.logURL)
-      let error = progressError { () throws(ProgressError) in
-        try store.open(Self.learner, now: Date())
-      }
+      let ana = try Self.learner
+      let error = progressError { () throws(ProgressError) in try store.open(ana, now: Date()) }
       guard case .corruptLog(_, nil, let detail)? = error else {
         Issue.record("expected .corruptLog, got \(String(describing: error))")
         return
@@ -157,9 +158,8 @@ struct LogIntegrityTests {
       try handle.seekToEnd()
       try handle.write(contentsOf: Data("not an answer\n".utf8))
       try handle.close()
-      let error = progressError { () throws(ProgressError) in
-        try store.open(Self.learner, now: Date())
-      }
+      let ana = try Self.learner
+      let error = progressError { () throws(ProgressError) in try store.open(ana, now: Date()) }
       #expect(error?.fileToSetAside == open.logURL.path)
       let aside = try store.setAside(Self.learner, .answerLog, now: Date())
       #expect(aside.lastPathComponent.hasPrefix("ana.answers.jsonl.corrupt-"))
@@ -176,7 +176,7 @@ struct LogIntegrityTests {
     try withTemporaryDirectory { directory in
       let store = SessionStore(directory: directory.url)
       let open = try Self.saved([Self.answer("l/a", at: 1)], in: store)
-      let url = store.fileURL(for: Self.learner)
+      let url = try store.fileURL(for: Self.learner)
       var object = try #require(
         try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
       object["future"] = ["list": [1, 2.5, "s", NSNull(), true], "big": 12_345_678_901]
@@ -211,7 +211,7 @@ struct LogIntegrityTests {
     try withTemporaryDirectory { directory in
       let store = SessionStore(directory: directory.url)
       _ = try Self.saved([Self.answer("l/a", at: 1)], in: store)
-      let url = store.fileURL(for: Self.learner)
+      let url = try store.fileURL(for: Self.learner)
       var text = try String(contentsOf: url, encoding: .utf8)
       let huge = Int.max - 1
       text = text.replacingOccurrences(of: "\"answerCount\" : 1", with: "\"answerCount\" : \(huge)")
