@@ -3,6 +3,7 @@ import ArgumentParser
 import Course
 import Foundation
 import Shell
+import Tutor
 
 /// The reference commands for scripts, over `CourseIndex`: `nelm define`, `nelm search` and
 /// `nelm sources`.
@@ -61,10 +62,12 @@ struct DefineCommand: ParsableCommand {
       if json {
         ReferenceCommands.printJSON(.array(index.terms.map(\.json)))
       } else {
-        let width = index.terms.map(\.term.count).max() ?? 0
-        for entry in index.terms {
+        // Terms made printable before they are measured, so the columns line up.
+        let terms = index.terms.map { TextRenderer.printable($0.term) }
+        let width = terms.map(\.count).max() ?? 0
+        for (term, entry) in zip(terms, index.terms) {
           Console.line(
-            entry.term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.expansion)
+            term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.expansion)
         }
       }
       return
