@@ -6,6 +6,7 @@ the message, and that every file it was not meant to change kept its bytes, its 
 kind (a link stays a link, a FIFO a FIFO). Rows that need two processes or a terminal carry
 their own steps. The ids are those of `shared/findings/attack-2026-12.md`.
 """
+import io
 import json
 import os
 import pathlib
@@ -515,14 +516,15 @@ def escape_in_file_name(w):
 
 def link_to_secret(w):
     course = w.copy_course()
-    w.write("secret.txt", "API_KEY=hunter2-secret\n")
+    # A line that would read as a key: lint quoted it ("unknown key …") before it refused links.
+    w.write("secret.txt", "hunter2-secret: yes\n")
     os.symlink(w.root / "secret.txt", course / "13-secret.yaml")
 
 
 def check_secret_not_quoted(w, result):
     text = (result.stdout + result.stderr).decode()
-    assert "hunter2" not in text and "API_KEY" not in text
-    assert "13-secret.yaml" in text
+    assert "hunter2" not in text
+    assert "13-secret.yaml:1:1: it is a symbolic link out of the course folder" in text
 
 
 def stale_cache(w):
@@ -849,14 +851,17 @@ def test_S2_tab_completion_candidates_are_printable(tmp_path, ana, nelm_bin):
         "    expansion: hostile\n    definition: hostile\n    source: Evil A et al., J Bad 2024\n"
         "\n  - term: AJCC", 1))
     child = world.spawn(world.args())
+    transcript = io.StringIO()
+    child.logfile_read = transcript
     child.expect("nelm> ")
     child.send("define AJ\t")
-    time.sleep(1)
+    child.expect("AJCC")  # both candidates are listed
     child.sendcontrol("c")
     child.expect("nelm> ")
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
-    assert "\x1b]0;owned" not in child.before + (child.buffer or "")
+    assert "AJX" in transcript.getvalue()
+    assert "\x1b]0;owned" not in transcript.getvalue()
 
 
 def test_S3_history_link_is_not_written_through_and_state_is_private(tmp_path, ana, nelm_bin):
