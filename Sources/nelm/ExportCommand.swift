@@ -140,7 +140,8 @@ extension ExportCommand {
     do {
       try ExportTarget.write(safe, to: file)
     } catch {
-      throw failure(error.message)
+      guard let message = error.message else { throw ExitCode(error.status) }
+      throw failure(message)
     }
     if file != "-" { Console.line("Wrote \(what()) to \(file).") }
   }

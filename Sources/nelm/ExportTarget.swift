@@ -16,9 +16,11 @@ import Shell
 ///
 /// Nothing is ever created in the temporary folder, and a refused target is left as it was.
 enum ExportTarget {
-  /// Why an export could not be written; `message` is the whole sentence.
+  /// Why an export could not be written; `message` is the whole sentence, nil when there
+  /// is nothing to say (a reader that went away: the command just ends with 141).
   struct Failure: Error {
-    var message: String
+    var message: String?
+    var status: Int32 = 1
   }
 
   /// Writes `text` to `file` as described above.
@@ -33,26 +35,34 @@ enum ExportTarget {
       try replace(file, with: text, mode: 0o600)
       return
     }
-    var target = file
-    if info.st_mode & S_IFMT == S_IFLNK {
-      guard stat(file, &info) == 0, let resolved = realpath(file, nil) else {
+    let isLink = info.st_mode & S_IFMT == S_IFLNK
+    if isLink {
+      guard stat(file, &info) == 0 else {
         throw Failure(
           message: "cannot write \(file): it is a symbolic link to something that does not "
             + "exist; name the file itself")
       }
-      target = String(cString: resolved)
-      free(resolved)
     }
-    switch info.st_mode & S_IFMT {
+    // /dev/stdout, /dev/fd/N, /proc/self/fd/N name an open file of this process: written
+    // into, whatever it is, never replaced.
+    let kind = file.hasPrefix("/dev/") || file.hasPrefix("/proc/") ? S_IFCHR : info.st_mode & S_IFMT
+    switch kind {
     case S_IFREG:
       guard info.st_mode & S_IWUSR != 0 else {
         throw Failure(
           message: "\(file) is read-only: nelm does not replace it; make it writable or name "
             + "another file")
       }
+      // Through a link, the file it names is replaced and the link stays.
+      var target = file
+      if isLink, let resolved = realpath(file, nil) {
+        target = String(cString: resolved)
+        free(resolved)
+      }
       try replace(target, with: text, mode: info.st_mode & 0o7777)
     case S_IFCHR, S_IFIFO:
-      try stream(text, into: target, named: file)
+      // Opened by its own name, links followed: /dev/stdout names a pipe realpath cannot.
+      try stream(text, into: file, named: file)
     case S_IFDIR:
       throw Failure(message: "\(file) is a folder: name a file to write the export to")
     default:
@@ -94,6 +104,7 @@ enum ExportTarget {
       offset += written
     }
     if close(fd) != 0 && failure == nil && errno != EINTR { failure = errno }
+    if failure == EPIPE { throw Failure(message: nil, status: 141) }
     if let failure {
       throw Failure(message: "cannot write \(file): \(reason(failure))")
     }
