@@ -26,14 +26,12 @@ public struct LearnerRecord: Sendable, Equatable {
   public static func read(_ learner: LearnerName, from store: SessionStore) throws(ExportError)
     -> LearnerRecord
   {
-    let url = store.fileURL(for: learner)
-    var session: Session?
-    if let data = FileManager.default.contents(atPath: url.path) {
-      do {
-        session = try SessionCoding.decode(data, path: url.path, learner: learner)
-      } catch {
-        throw .unreadable(error)
-      }
+    let session: Session?
+    do {
+      // Read as the shell reads it: a regular file only, bounded (a FIFO would block).
+      session = try store.readSession(of: learner)
+    } catch {
+      throw .unreadable(error)
     }
     let answers: [Answer]
     do {

@@ -652,6 +652,9 @@ ROWS = [
     # H2: a FIFO in place of a file is refused at once.
     Row("H2-fifo-session-file", fifo_at("ana.json"), 1, r"ana\.json is a FIFO"),
     Row("H2-fifo-answer-log", fifo_at("ana.answers.jsonl"), 1, r"ana\.answers\.jsonl is a FIFO"),
+    Row("H2-fifo-session-file-read-by-export", fifo_at("ana.json"), 1, r"ana\.json is a FIFO",
+        args=lambda w: ["export", "markdown", "-", "--learner", "ana", "--sessions", str(w.D),
+                        "--lessons", str(LESSONS)], stdin=b""),
     # H3: reads are bounded.
     Row("H3-session-file-linked-to-dev-zero",
         lambda w: os.symlink("/dev/zero", w.D / "ana.json"), 1, r"ana\.json is a symbolic link"),
