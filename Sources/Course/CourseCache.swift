@@ -149,10 +149,10 @@ enum CourseFingerprint {
         continue
       }
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        guard case .success(let text) = CourseFileReader.text(of: folder + "/" + name, root: nil)
+        guard case .success(let bytes) = CourseFileReader.bytes(of: folder + "/" + name, root: nil)
         else { return nil }
-        hash.add("\n\(folder)/\(name)\t\(text.utf8.count)\n")
-        hash.add(text)
+        hash.add("\n\(folder)/\(name)\t\(bytes.count)\n")
+        hash.add(bytes)
       }
     }
     return String(hash.value, radix: 16)
@@ -170,10 +170,16 @@ enum CourseFingerprint {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-      for byte in text.utf8 {
+      add(Array(text.utf8))
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+      var value = self.value
+      for byte in bytes {
         value ^= UInt64(byte)
         value = value &* 0x100_0000_01b3
       }
+      self.value = value
     }
   }
 }

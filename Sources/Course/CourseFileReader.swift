@@ -33,6 +33,16 @@ enum CourseFileReader {
 
   /// The text of `file`; `root` is the course folder (the file's folder when nil).
   static func text(of file: String, root: String?) -> Result<String, Unreadable> {
+    bytes(of: file, root: root).flatMap { bytes in
+      guard let text = String(validating: bytes, as: UTF8.self) else {
+        return .failure(Unreadable(message: "the file is not UTF-8 text"))
+      }
+      return .success(text)
+    }
+  }
+
+  /// The bytes of `file`, under the same rules as `text(of:root:)`.
+  static func bytes(of file: String, root: String?) -> Result<[UInt8], Unreadable> {
     let root = root ?? self.root(of: (file as NSString).deletingLastPathComponent)
     var info = stat()
     guard lstat(file, &info) == 0 else { return .failure(Unreadable(message: reason(errno))) }
@@ -66,10 +76,7 @@ enum CourseFileReader {
           Unreadable(message: "the file is larger than \(YAMLLimits.largestFile) bytes"))
       }
     }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      return .failure(Unreadable(message: "the file is not UTF-8 text"))
-    }
-    return .success(text)
+    return .success(bytes)
   }
 
   private static func reason(_ code: Int32) -> String {

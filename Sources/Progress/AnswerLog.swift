@@ -137,14 +137,16 @@ public enum AnswerLog {
     if line.count > longestLine {
       throw .corruptLog(path: path, line: number, detail: "it is longer than \(longestLine) bytes")
     }
+    let inspection = JSONInspection.inspect(line, as: .answer)
     let answer: Answer
     do {
-      answer = try SessionCoding.decoder.decode(Answer.self, from: line)
+      answer = try SessionCoding.decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
+        .decode(Answer.self, from: line)
     } catch {
-      let detail = JSONInspection.firstProblem(in: line) ?? DecodingDetail.describe(error, in: line)
+      let detail = inspection.problem ?? DecodingDetail.describe(error, in: line)
       throw .corruptLog(path: path, line: number, detail: "not a valid answer: \(detail)")
     }
-    if let problem = JSONInspection.firstProblem(in: line) ?? answer.problem {
+    if let problem = inspection.problem ?? answer.problem {
       throw .corruptLog(path: path, line: number, detail: problem)
     }
     return answer

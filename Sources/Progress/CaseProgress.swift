@@ -54,6 +54,9 @@ public struct CaseProgress: Codable, Sendable, Equatable {
     case position, completed, started, updated, outcomes
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads a case's progress; version 1 files have no `outcomes`.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -62,7 +65,7 @@ public struct CaseProgress: Codable, Sendable, Equatable {
     started = try container.decode(Date.self, forKey: .started)
     updated = try container.decode(Date.self, forKey: .updated)
     outcomes = try container.decodeIfPresent([String: String].self, forKey: .outcomes) ?? [:]
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes the progress and any key kept from the file.

@@ -52,6 +52,9 @@ public struct ReviewState: Codable, Sendable, Equatable {
     case stability, difficulty, due, phase, step, lastReview, reps, lapses
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Writes the state (absent optionals are left out) and any key kept from the file.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
@@ -96,6 +99,6 @@ public struct ReviewState: Codable, Sendable, Equatable {
     }
     if reps < 0 { throw refuse(.reps, "\(reps) cannot be negative") }
     if lapses < 0 { throw refuse(.lapses, "\(lapses) cannot be negative") }
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 }

@@ -10,6 +10,9 @@ extension Session {
     case answerCount, logBytes
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads a session file's top level.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -24,7 +27,7 @@ extension Session {
     items = try container.decode([String: ItemRecord].self, forKey: .items)
     answerCount = try container.decode(Int.self, forKey: .answerCount)
     logBytes = try container.decode(Int.self, forKey: .logBytes)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes a session file's top level.
@@ -50,11 +53,14 @@ extension Settings {
     case color
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads the learner's preferences.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     color = try container.decode(String.self, forKey: .color)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes the learner's preferences.
@@ -70,6 +76,9 @@ extension LessonProgress {
     case position, completed, started, updated
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads where a lesson was left.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -77,7 +86,7 @@ extension LessonProgress {
     completed = try container.decode(Bool.self, forKey: .completed)
     started = try container.decode(Date.self, forKey: .started)
     updated = try container.decode(Date.self, forKey: .updated)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes where a lesson was left.
@@ -96,6 +105,9 @@ extension QuizProgress {
     case cases, topic, timed, started
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads the quiz under way.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -103,7 +115,7 @@ extension QuizProgress {
     topic = try container.decodeIfPresent(String.self, forKey: .topic)
     timed = try container.decode(Bool.self, forKey: .timed)
     started = try container.decode(Date.self, forKey: .started)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes the quiz under way.
@@ -122,6 +134,9 @@ extension ItemRecord {
     case attempts, correctCount, last, review, flagged
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads what a learner has shown on one item.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -130,7 +145,7 @@ extension ItemRecord {
     last = try container.decodeIfPresent(Answer.self, forKey: .last)
     review = try container.decodeIfPresent(ReviewState.self, forKey: .review)
     flagged = try container.decodeIfPresent(Bool.self, forKey: .flagged)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes what a learner has shown on one item.
@@ -150,6 +165,9 @@ extension Answer {
     case item, response, correct, skipped, at, durationMs, hintsUsed, outcome
   }
 
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
   /// Reads an answer (a log line, or an item's `last`); its values are checked apart, by
   /// `problem`, so the message can say where the answer was.
   public init(from decoder: any Decoder) throws {
@@ -162,7 +180,7 @@ extension Answer {
     durationMs = try container.decode(Int.self, forKey: .durationMs)
     hintsUsed = try container.decode(Int.self, forKey: .hintsUsed)
     outcome = try container.decodeIfPresent(String.self, forKey: .outcome)
-    unknown = try UnknownKeys(from: decoder, known: Set(CodingKeys.allCases.map(\.rawValue)))
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
   /// Writes an answer.

@@ -64,9 +64,11 @@ public enum SessionCoding {
       throw .corrupt(path: path, detail: "schemaVersion \(version) is not a valid version")
     }
     // Keys written twice, or numbers out of range, mean different things to different tools.
-    if let problem = JSONInspection.firstProblem(in: data) {
+    let inspection = JSONInspection.inspect(data, as: .session)
+    if let problem = inspection.problem {
       throw .corrupt(path: path, detail: problem)
     }
+    let decoder = decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
     var session: Session
     var legacyAnswers: [Answer]?
     do {
@@ -157,7 +159,22 @@ public enum SessionCoding {
   }()
 
   /// The decoder of session files and log lines: dates are read strictly.
-  static let decoder: JSONDecoder = {
+  static let decoder = makeDecoder()
+
+  /// The same, for a document `JSONInspection` found no unknown key in: records do not look
+  /// for any.
+  private static let decoderWithoutUnknownKeys: JSONDecoder = {
+    let decoder = makeDecoder()
+    decoder.userInfo[.documentHasUnknownKeys] = false
+    return decoder
+  }()
+
+  /// `decoder`, or the one that does not look for unknown keys.
+  static func decoder(keepingUnknownKeys: Bool) -> JSONDecoder {
+    keepingUnknownKeys ? decoder : decoderWithoutUnknownKeys
+  }
+
+  private static func makeDecoder() -> JSONDecoder {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
@@ -171,7 +188,7 @@ public enum SessionCoding {
       return date
     }
     return decoder
-  }()
+  }
 
   /// Formats `date` rounded to the nearest millisecond, e.g. `2024-03-01T09:30:00.250Z`;
   /// nil for dates outside the years 1900–9999 (`Timestamp.string(from:)`).

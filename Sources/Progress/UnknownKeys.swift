@@ -10,8 +10,11 @@ public struct UnknownKeys: Sendable, Equatable {
   /// No unknown keys.
   public init() {}
 
-  /// The keys of the object `decoder` holds that are not in `known`.
+  /// The keys of the object `decoder` holds that are not in `known`; none, without looking,
+  /// when the decoder says the document has no unknown key (`JSONInspection` found none:
+  /// listing every object's keys costs a good part of an open).
   init(from decoder: any Decoder, known: Set<String>) throws {
+    guard decoder.userInfo[.documentHasUnknownKeys] as? Bool != false else { return }
     let container = try decoder.container(keyedBy: AnyKey.self)
     for key in container.allKeys where !known.contains(key.stringValue) {
       values[key.stringValue] = try container.decode(KeptJSON.self, forKey: key)
@@ -82,4 +85,15 @@ struct AnyKey: CodingKey {
   init(_ string: String) { stringValue = string }
   init?(stringValue: String) { self.stringValue = stringValue }
   init?(intValue: Int) { nil }
+}
+
+extension CodingUserInfoKey {
+  /// `false` when `JSONInspection` found no key the records do not know, so `UnknownKeys`
+  /// need not look for any.
+  static let documentHasUnknownKeys: CodingUserInfoKey = {
+    guard let key = CodingUserInfoKey(rawValue: "nelm.documentHasUnknownKeys") else {
+      preconditionFailure("CodingUserInfoKey takes any raw value")
+    }
+    return key
+  }()
 }

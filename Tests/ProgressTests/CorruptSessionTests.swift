@@ -229,4 +229,25 @@ struct CorruptSessionTests {
         + "keep one")
     #expect(JSONInspection.firstProblem(in: Self.valid) == nil)
   }
+
+  @Test("the walk tells a key no record knows from ids and known keys, without decoding")
+  func unknownKeysFound() throws {
+    #expect(!JSONInspection.inspect(Self.valid, as: .session).hasUnknownKeys)
+    let extraLast = Self.edited { object in
+      var items = object["items"] as? [String: [String: Any]] ?? [:]
+      var last = items["imaging/ga68"]?["last"] as? [String: Any] ?? [:]
+      last["device"] = "phone"
+      items["imaging/ga68"]?["last"] = last
+      object["items"] = items
+    }
+    #expect(JSONInspection.inspect(extraLast, as: .session).hasUnknownKeys)
+    let extraSetting = Self.edited { $0["settings"] = ["color": "auto", "theme": "dark"] }
+    #expect(JSONInspection.inspect(extraSetting, as: .session).hasUnknownKeys)
+    // A key known elsewhere is still unknown where it stands.
+    let misplaced = Self.edited { $0["settings"] = ["color": "auto", "position": 1] }
+    #expect(JSONInspection.inspect(misplaced, as: .session).hasUnknownKeys)
+    let session = try SessionCoding.decode(
+      extraSetting, path: "ana.json", learner: LearnerName("ana"))
+    #expect(session.settings.unknown.values["theme"] == .string("dark"))
+  }
 }
