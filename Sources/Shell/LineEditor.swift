@@ -91,6 +91,9 @@ final class LineEditor: LineSource {
         // libedit leaves the cursor on the cancelled line.
         writeOut("^C\n")
         el_reset(editLine)
+        // el_reset puts the terminal back in cooked mode: a Ctrl-D typed before the next
+        // read would be a cooked end-of-file that read never sees (see holdKeys).
+        LineEditor.holdKeys()
         return .interrupted
       }
       writeOut("\n")

@@ -860,11 +860,17 @@ def test_S2_tab_completion_candidates_are_printable(tmp_path, ana, nelm_bin):
     transcript = io.StringIO()
     child.logfile_read = transcript
     child.expect("nelm> ")
-    child.send("define AJ\t")
+    # Typed, echoed, then Tab: typeahead of the Tab itself is another test's subject.
+    child.send("define AJ")
+    child.expect("define AJ")
+    child.send("\t")
     child.expect("AJCC")  # both candidates are listed
-    child.sendcontrol("c")
+    # The line still holds `define AJ`: finish it. (Ctrl-C right after a listing, then Ctrl-D
+    # at once, sometimes leaves nelm waiting: a race in the line editor older than this test.)
+    child.send("CC\r")
+    child.expect("American Joint Committee on Cancer")
     child.expect("nelm> ")
-    child.sendcontrol("d")
+    child.send("quit\r")
     child.expect(pexpect.EOF)
     assert "AJX" in transcript.getvalue()
     assert "\x1b]0;owned" not in transcript.getvalue()
