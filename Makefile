@@ -81,10 +81,11 @@ install-files:
 bench: release
 	bench/run
 
-## Crash safety: 220 SIGKILLs at random moments of a studying shell; prints the figures and
-## fails on any answer acknowledged with `Saved.` but missing from the log.
+## Crash safety: 240 kills at random moments of a studying shell, taking turns over SIGKILL,
+## SIGTERM, SIGHUP and a closed terminal; prints the figures and fails on any answer
+## acknowledged with `Saved.` but missing from the log, or on any end but the expected one.
 crashtest: build test-deps
-	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 Tests/stress/crashtest.py --kills 220
+	NELM_BIN=$(CURDIR)/$(NELM_DEBUG) python3 Tests/stress/crashtest.py --kills 240
 
 ## libFuzzer with ASan on every decoder and on the command line (see Fuzz/README.md).
 fuzz: deps

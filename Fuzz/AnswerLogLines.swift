@@ -3,7 +3,8 @@ import Foundation
 @testable import Progress
 
 /// libFuzzer target `answer-log`: the bytes of `<learner>.answers.jsonl`. Answers that read
-/// must write back as lines that read to the same answers.
+/// must pass the checks of the session file (`Answer.problem`, so a line the log takes can
+/// always be saved in the session file) and write back as lines that read to the same answers.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnswerLog(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   let data = Data(UnsafeBufferPointer(start: start, count: count))
@@ -13,6 +14,16 @@ public func fuzzAnswerLog(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
   } catch {
     _ = error.message
     return 0
+  }
+  if let bad = answers.first(where: { $0.problem != nil }) {
+    fatalError("the log took an answer the session file refuses: \(bad.problem ?? "")")
+  }
+  var session = Session(learner: "ana", now: Date(timeIntervalSince1970: 0))
+  for answer in answers { session.record(answer) }
+  if case .failure(let error) = Result(catching: { () throws(ProgressError) in
+    try SessionCoding.encode(session)
+  }) {
+    fatalError("answers the log took cannot be saved: \(error.message)")
   }
   do {
     let lines = try AnswerLog.lines(answers)

@@ -8,7 +8,7 @@ shift
 SWIFT=${SWIFT:-swift}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 CONFIG=${FUZZ_CONFIG:-release}
-TARGETS=${*:-lesson-file case-file case-facts session-file answer-log shell-commands}
+TARGETS=${*:-lesson-file case-file case-facts session-file answer-log migration shell-commands}
 BIN=$SCRATCH/$CONFIG
 YAML_INCLUDE=$SCRATCH/checkouts/Yams/Sources/CYaml/include
 

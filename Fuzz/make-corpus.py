@@ -60,6 +60,14 @@ def main():
     for path in sorted((REPO / "Tests" / "ProgressTests" / "Fixtures").rglob("*.json")):
         if path.stat().st_size <= 16_384:
             put("session-file", path.read_bytes())
+    # A learner's folder for the migration target: a session file, a NUL, the log.
+    version1 = (REPO / "Tests" / "ProgressTests" / "Fixtures" / "v1" / "ana.json").read_bytes()
+    documented_log = re.search(r"Its answer log .*?\n```\n(.*?\n)```", note, re.S).group(1)
+    put("migration", version1 + b"\0")
+    put("migration", version1 + b"\0" + documented_log.encode())
+    put("migration", version1 + b"\0" + documented_log.encode()[:300])
+    put("migration", re.search(r"```json\n(.*?\n)```", note, re.S).group(1).encode() + b"\0"
+        + documented_log.encode() + b'{"at":"2024-03-01T09:5')
     # A session and a log as the shell writes them: a lesson's first answers and a case.
     with tempfile.TemporaryDirectory() as scratch:
         script = f"study 1\n{chr(10) * len(lessons[0]['pages'])}a\n\nb\n\ncase random --seed 3\na\n"

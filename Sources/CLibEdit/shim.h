@@ -4,10 +4,15 @@
 #ifndef NELM_CLIBEDIT_SHIM_H
 #define NELM_CLIBEDIT_SHIM_H
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE  // memfd_create
+#endif
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 typedef char *(*nelm_prompt_fn)(EditLine *);
 typedef unsigned char (*nelm_command_fn)(EditLine *, int);
@@ -72,9 +77,32 @@ static inline int nelm_history_load(History *h, const char *path) {
   HistEvent ev;
   return history(h, &ev, H_LOAD, path);
 }
-static inline int nelm_history_save(History *h, const char *path) {
+/// The history in libedit's file format, in memory (so nelm writes the file itself, never
+/// through a link); *length gets the byte count. NULL on failure; free() the result.
+/// libedit's H_SAVE_FP needs a stream with a descriptor (it calls fchmod on it), so the
+/// history goes to an anonymous memory file (memfd) and is read back from there.
+static inline char *nelm_history_text(History *h, size_t *length) {
+  int fd = memfd_create("nelm-history", MFD_CLOEXEC);
+  if (fd < 0) return NULL;
+  FILE *stream = fdopen(fd, "w+");
+  if (stream == NULL) {
+    close(fd);
+    return NULL;
+  }
   HistEvent ev;
-  return history(h, &ev, H_SAVE, path);
+  char *buffer = NULL;
+  long size = -1;
+  if (history(h, &ev, H_SAVE_FP, stream) >= 0 && fflush(stream) == 0) size = ftell(stream);
+  if (size >= 0 && fseek(stream, 0, SEEK_SET) == 0) {
+    buffer = malloc((size_t)size + 1);
+    if (buffer != NULL && fread(buffer, 1, (size_t)size, stream) != (size_t)size) {
+      free(buffer);
+      buffer = NULL;
+    }
+  }
+  fclose(stream);
+  if (buffer != NULL) *length = (size_t)size;
+  return buffer;
 }
 
 /// The width of the terminal on `fd` in columns, or 0 when it is not a terminal.

@@ -72,7 +72,9 @@ public enum JSONValue: Sendable, Equatable {
     }
   }
 
-  /// A JSON string literal; non-ASCII text stays as UTF-8, control characters are escaped.
+  /// A JSON string literal; non-ASCII text stays as UTF-8, control characters are escaped,
+  /// and so are DEL, the C1 controls and the bidirectional overrides and isolates: the same
+  /// text, but nothing a terminal showing the JSON would obey.
   static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
@@ -82,7 +84,9 @@ public enum JSONValue: Sendable, Equatable {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
+      case _
+      where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value):
         let hex = String(scalar.value, radix: 16)
         out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: out.unicodeScalars.append(scalar)

@@ -34,8 +34,12 @@ enum CaseDecoder {
     var decoded = DecodedCase(file: file, clinicalCase: nil, diagnostics: [], id: nil)
     do {
       if let root = try Yams.compose(yaml: yaml) {
-        let clinicalCase = decodeCase(root, into: &decoded, log: &log)
-        decoded.clinicalCase = log.entries.isEmpty ? clinicalCase : nil
+        if let problem = YAMLLimits.problem(in: root) {
+          log.report(problem, line: 1, column: 1)
+        } else {
+          let clinicalCase = decodeCase(root, into: &decoded, log: &log)
+          decoded.clinicalCase = log.entries.isEmpty ? clinicalCase : nil
+        }
       } else {
         log.report("the file is empty; expected a case", at: nil)
       }

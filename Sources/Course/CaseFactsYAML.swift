@@ -54,7 +54,10 @@ indirect enum CaseFactsYAML {
     if node.isNull { return NSNull() }
     switch node.tag.rawValue {
     case Tag.Name.bool.rawValue: if let flag = node.bool { return flag }
-    case Tag.Name.int.rawValue: if let number = node.int { return number }
+    case Tag.Name.int.rawValue:
+      if let number = node.int { return number }
+      // An integer too large for Int is still a number: "out of range", not "a string".
+      if let number = node.float { return number }
     case Tag.Name.float.rawValue: if let number = node.float { return number }
     default: break
     }

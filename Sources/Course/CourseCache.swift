@@ -5,9 +5,12 @@ import Foundation
 /// course is over half a megabyte).
 ///
 /// The cache is one JSON file per course folder. Its first line is a fingerprint of the
-/// course files (names, sizes, modification times) and of this build's cache format; any
-/// change to a file, or a file added or removed, makes it stale and the course is loaded
-/// from the YAML again. A broken or unreadable cache is ignored, never trusted.
+/// course files (names, sizes and contents) and of this build's cache format; any change to
+/// a file, or a file added or removed, makes it stale and the course is loaded from the YAML
+/// again. Contents, not modification times: an edit that keeps the size and puts the time
+/// back is still seen. A broken or unreadable cache is ignored, never trusted. The cache
+/// folder is 0700 and its files 0600 whatever the umask, and a cache file is read only when
+/// it is a regular file.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
   static let formatVersion = "nelm-course-cache-3"
@@ -53,11 +56,30 @@ public enum CourseCache {
 
   /// The snapshot's bytes when the cache file's fingerprint matches; nil otherwise.
   static func freshBody(_ file: URL, fingerprint: String) -> Data? {
-    guard let data = try? Data(contentsOf: file),
+    guard let data = readRegularFile(file.path),
       let newline = data.firstIndex(of: UInt8(ascii: "\n")),
       String(decoding: data[data.startIndex..<newline], as: UTF8.self) == fingerprint
     else { return nil }
     return data[(newline + 1)...]
+  }
+
+  /// The bytes of a regular file (not through a link, not a FIFO), at most 256 MiB.
+  private static func readRegularFile(_ path: String) -> Data? {
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 256 << 20
+    else { return nil }
+    var data = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = read(fd, &chunk, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return nil }
+      if count == 0 { return data }
+      data.append(contentsOf: chunk[0..<count])
+    }
   }
 
   /// The course a snapshot holds, or nil when the bytes do not decode.
@@ -75,18 +97,39 @@ public enum CourseCache {
       lessons: course.lessons, cases: course.cases, glossary: course.glossary,
       references: course.references)
     guard let body = try? JSONEncoder().encode(snapshot) else { return }
-    let directory = file.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    // Written whole and renamed into place, so a reader never sees half a cache.
-    let temporary = directory.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
-    do {
-      try (Data((fingerprint + "\n").utf8) + body).write(to: temporary)
-      if rename(temporary.path, file.path) != 0 {
-        try? FileManager.default.removeItem(at: temporary)
+    let directory = file.deletingLastPathComponent().path
+    guard makePrivateFolder(directory) else { return }
+    // Written whole and renamed into place, so a reader never sees half a cache; created
+    // afresh (a name planted there is removed, not written through), mode 0600.
+    let temporary = directory + "/.\(file.lastPathComponent).\(getpid())"
+    unlink(temporary)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return }
+    let bytes = Data((fingerprint + "\n").utf8) + body
+    var written = fchmod(fd, 0o600) == 0
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while written && offset < buffer.count {
+        let count = Foundation.write(
+          fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { written = false } else { offset += count }
       }
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
     }
+    if close(fd) != 0 { written = false }
+    if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+  }
+
+  /// Creates `path` and its missing parents as 0700 folders; whether it is a folder now.
+  private static func makePrivateFolder(_ path: String) -> Bool {
+    var info = stat()
+    if stat(path, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path, !makePrivateFolder(parent) { return false }
+    guard mkdir(path, 0o700) == 0 || errno == EEXIST else { return false }
+    // The umask may have taken bits from 0700.
+    _ = chmod(path, 0o700)
+    return true
   }
 
   static func absolute(_ path: String) -> String {
@@ -94,33 +137,54 @@ public enum CourseCache {
   }
 }
 
-/// A fingerprint of a course folder: every course file's name, size and modification time.
+/// A fingerprint of a course folder: every course file's name, size and contents.
+///
+/// FNV-1a over the bytes finds any edit; it is not a defence against someone crafting a
+/// collision, who could edit the course itself anyway. Reading the 700 KB of the course to
+/// hash it costs about a millisecond, against some 90 ms to parse its YAML.
 enum CourseFingerprint {
-  /// Nil when the folder cannot be listed (the loader will then report why).
+  /// Nil when the folder cannot be listed or a file cannot be read (the loader will then
+  /// report why).
   static func of(directory: String) -> String? {
-    var lines: [String] = [CourseCache.formatVersion]
+    var hash = FNV1a()
+    hash.add(CourseCache.formatVersion)
     for folder in [directory, directory + "/cases"] {
       guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
         if folder == directory { return nil }
         continue
       }
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        var info = stat()
-        guard stat(folder + "/" + name, &info) == 0 else { return nil }
-        lines.append(
-          "\(folder)/\(name)\t\(info.st_size)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        guard case .success(let bytes) = CourseFileReader.bytes(of: folder + "/" + name, root: nil)
+        else { return nil }
+        hash.add("\n\(folder)/\(name)\t\(bytes.count)\n")
+        hash.add(bytes)
       }
     }
-    return String(hash(lines.joined(separator: "\n")), radix: 16)
+    return String(hash.value, radix: 16)
   }
 
   /// FNV-1a, 64 bits: stable across runs and machines, unlike `Hasher`.
   static func hash(_ text: String) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      value ^= UInt64(byte)
-      value = value &* 0x100_0000_01b3
+    var hash = FNV1a()
+    hash.add(text)
+    return hash.value
+  }
+
+  /// FNV-1a fed piece by piece.
+  struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+      add(Array(text.utf8))
     }
-    return value
+
+    mutating func add(_ bytes: [UInt8]) {
+      var value = self.value
+      for byte in bytes {
+        value ^= UInt64(byte)
+        value = value &* 0x100_0000_01b3
+      }
+      self.value = value
+    }
   }
 }

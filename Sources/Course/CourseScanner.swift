@@ -31,21 +31,41 @@ enum CourseScanner {
   }
 
   /// Reads and checks every lesson file in `directory` and every case file in its `cases/`
-  /// folder; a course without a `cases/` folder has no cases.
+  /// folder; a course without a `cases/` folder has no cases. A folder with neither is not a
+  /// course (`.noCourseFiles`): a wrong `--lessons` must not look like an empty course.
   static func scan(directory: String) throws(CourseError) -> Scan {
     let all = try lessonFiles(in: directory)
+    let root = CourseFileReader.root(of: directory)
     // `glossary.yaml` and `references.yaml` sit beside the lessons but are not lessons.
     let files = all.filter { !GlossaryDecoder.isGlossary($0) && !ReferenceDecoder.isReferences($0) }
-    let glossaries = all.filter(GlossaryDecoder.isGlossary).map(readGlossary(file:))
-    let references = all.filter(ReferenceDecoder.isReferences).map(readReferences(file:))
+    let glossaries = all.filter(GlossaryDecoder.isGlossary).map {
+      readGlossary(file: $0, root: root)
+    }
+    let references = all.filter(ReferenceDecoder.isReferences).map {
+      readReferences(file: $0, root: root)
+    }
     let casesFolder = (directory.hasSuffix("/") ? directory : directory + "/") + "cases"
     var isDirectory: ObjCBool = false
-    let caseFiles =
-      FileManager.default.fileExists(atPath: casesFolder, isDirectory: &isDirectory)
-        && isDirectory.boolValue ? try lessonFiles(in: casesFolder) : []
-    return check(
-      files.map(read(file:)), cases: caseFiles.map(readCase(file:)), glossaries: glossaries,
-      references: references)
+    var caseFiles: [String] = []
+    var outside: [Diagnostic] = []
+    if FileManager.default.fileExists(atPath: casesFolder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      if let problem = CourseFileReader.outside(casesFolder, root: root) {
+        outside.append(Diagnostic(file: casesFolder, line: 1, column: 1, message: problem))
+      } else {
+        caseFiles = try lessonFiles(in: casesFolder)
+      }
+    }
+    guard !all.isEmpty || !caseFiles.isEmpty || !outside.isEmpty else {
+      throw .noCourseFiles(directory)
+    }
+    var scan = check(
+      files.map { read(file: $0, root: root) },
+      cases: caseFiles.map { readCase(file: $0, root: root) },
+      glossaries: glossaries, references: references)
+    scan.diagnostics = (outside + scan.diagnostics).sorted(by: Diagnostic.inReadingOrder)
+    return scan
   }
 
   /// Runs the course-wide checks over files decoded one by one.
@@ -85,7 +105,9 @@ enum CourseScanner {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory)
     } catch {
-      throw .unreadable(path: directory, reason: error.localizedDescription)
+      let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+      let reason = underlying.map { String(cString: strerror(Int32($0.code))) }
+      throw .unreadable(path: directory, reason: reason ?? error.localizedDescription)
     }
     let prefix = directory.hasSuffix("/") ? directory : directory + "/"
     return
@@ -96,56 +118,40 @@ enum CourseScanner {
   }
 
   /// Reads and decodes one file; a file that cannot be read or is not UTF-8 is one problem.
-  static func read(file: String) -> DecodedLesson {
-    switch text(of: file) {
+  /// `root` is the course folder (the file's own folder when not given): a link that leads
+  /// out of it is not followed.
+  static func read(file: String, root: String? = nil) -> DecodedLesson {
+    switch CourseFileReader.text(of: file, root: root) {
     case .success(let text): LessonDecoder.decode(yaml: text, file: file)
     case .failure(let problem): .failed(file: file, problem.message)
     }
   }
 
   /// Reads and decodes one case file, as `read(file:)` does a lesson file.
-  static func readCase(file: String) -> DecodedCase {
-    switch text(of: file) {
+  static func readCase(file: String, root: String? = nil) -> DecodedCase {
+    switch CourseFileReader.text(of: file, root: root) {
     case .success(let text): CaseDecoder.decode(yaml: text, file: file)
     case .failure(let problem): .failed(file: file, problem.message)
     }
   }
 
   /// Reads and decodes the glossary file, as `read(file:)` does a lesson file.
-  static func readGlossary(file: String) -> DecodedGlossary {
-    switch text(of: file) {
+  static func readGlossary(file: String, root: String? = nil) -> DecodedGlossary {
+    switch CourseFileReader.text(of: file, root: root) {
     case .success(let text): GlossaryDecoder.decode(yaml: text, file: file)
     case .failure(let problem): .failed(file: file, problem.message)
     }
   }
 
   /// Reads and decodes the references file, as `read(file:)` does a lesson file.
-  static func readReferences(file: String) -> DecodedReferences {
-    switch text(of: file) {
+  static func readReferences(file: String, root: String? = nil) -> DecodedReferences {
+    switch CourseFileReader.text(of: file, root: root) {
     case .success(let text): ReferenceDecoder.decode(yaml: text, file: file)
     case .failure(let problem):
       DecodedReferences(
         file: file, references: nil,
         diagnostics: [Diagnostic(file: file, line: 1, column: 1, message: problem.message)])
     }
-  }
-
-  /// Why a file's text could not be had.
-  struct Unreadable: Error {
-    var message: String
-  }
-
-  private static func text(of file: String) -> Result<String, Unreadable> {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: file))
-    } catch {
-      return .failure(Unreadable(message: "cannot read the file: \(error.localizedDescription)"))
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      return .failure(Unreadable(message: "the file is not UTF-8 text"))
-    }
-    return .success(text)
   }
 }
 

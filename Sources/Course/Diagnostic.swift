@@ -22,10 +22,11 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
   ///
   /// Messages quote the file's own text, and lesson files are shared: control characters and
   /// bidirectional overrides in it are shown as `\u{1b}`, never sent to the terminal.
+  /// File names come from the course folder too, so they are shown the same way.
   public var description: String {
     line == 0
-      ? "\(file): \(Self.printable(message))"
-      : "\(file):\(line):\(column): \(Self.printable(message))"
+      ? "\(Self.printable(file)): \(Self.printable(message))"
+      : "\(Self.printable(file)):\(line):\(column): \(Self.printable(message))"
   }
 
   /// `text` with C0 and C1 controls but newline, DEL and bidirectional overrides and

@@ -45,8 +45,12 @@ enum GlossaryDecoder {
     var decoded = DecodedGlossary(file: file, entries: nil, diagnostics: [])
     do {
       if let root = try Yams.compose(yaml: yaml) {
-        let entries = decodeRoot(root, into: &decoded, log: &log)
-        decoded.entries = log.entries.isEmpty ? entries : nil
+        if let problem = YAMLLimits.problem(in: root) {
+          log.report(problem, line: 1, column: 1)
+        } else {
+          let entries = decodeRoot(root, into: &decoded, log: &log)
+          decoded.entries = log.entries.isEmpty ? entries : nil
+        }
       } else {
         log.report("the file is empty; expected a glossary with 'terms'", at: nil)
       }

@@ -33,8 +33,12 @@ enum LessonDecoder {
       file: file, lesson: nil, diagnostics: [], id: nil, order: nil, questionIDs: [])
     do {
       if let root = try Yams.compose(yaml: yaml) {
-        let lesson = decodeLesson(root, into: &decoded, log: &log)
-        decoded.lesson = log.entries.isEmpty ? lesson : nil
+        if let problem = YAMLLimits.problem(in: root) {
+          log.report(problem, line: 1, column: 1)
+        } else {
+          let lesson = decodeLesson(root, into: &decoded, log: &log)
+          decoded.lesson = log.entries.isEmpty ? lesson : nil
+        }
       } else {
         log.report("the file is empty; expected a lesson", at: nil)
       }

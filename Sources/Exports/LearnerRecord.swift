@@ -44,13 +44,12 @@ public struct LearnerRecord: Sendable, Equatable {
     -> LearnerRecord
   {
     let url = store.fileURL(for: learner)
-    var session: Session?
-    if let data = FileManager.default.contents(atPath: url.path) {
-      do {
-        session = try SessionCoding.decode(data, path: url.path, learner: learner)
-      } catch {
-        throw .unreadable(error)
-      }
+    let session: Session?
+    do {
+      // Read as the shell reads it: a regular file only, bounded (a FIFO would block).
+      session = try store.readSession(of: learner)
+    } catch {
+      throw .unreadable(error)
     }
     let entries: [AnswerLog.Entry]
     do {

@@ -25,22 +25,40 @@ extension AnswerLog {
   /// right now, or torn by a crash and not yet repaired) is not an answer yet and is left
   /// out, so two reads never disagree about a line they both return. Takes no lock.
   public static func entries(_ url: URL) throws(ProgressError) -> [Entry] {
-    guard let bytes = try POSIX.readFile(url.path) else { return [] }
+    // Read as `read(_:)` reads: a regular file only, never through a link, no line longer
+    // than `longestLine`.
+    guard let fd = try StateFile.open(url.path, O_RDONLY, writable: false) else { return [] }
+    defer { close(fd) }
     let newline = UInt8(ascii: "\n")
-    guard let last = bytes.lastIndex(of: newline) else { return [] }
     var entries: [Entry] = []
-    var start = 0
+    var pending: [UInt8] = []
+    var pendingStart = 0
     var lineNumber = 1
-    while start <= last, let end = bytes[start...last].firstIndex(of: newline) {
-      defer {
-        start = end + 1
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { POSIX.readSome(fd, $0) }
+      if count < 0 { throw .unreadable(path: url.path, reason: POSIX.text()) }
+      if count == 0 { break }
+      pending += chunk[0..<count]
+      var lineStart = 0
+      while let end = pending[lineStart...].firstIndex(of: newline) {
+        if end > lineStart {
+          let line = Data(pending[lineStart..<end])
+          let answer = try answer(in: line, path: url.path, line: lineNumber)
+          entries.append(
+            Entry(answer: answer, start: pendingStart + lineStart, end: pendingStart + end + 1))
+        }
         lineNumber += 1
+        lineStart = end + 1
       }
-      if end == start { continue }
-      let line = Data(bytes[start..<end])
-      let answers = try answers(in: line, path: url.path, firstLine: lineNumber)
-      entries += answers.map { Entry(answer: $0, start: start, end: end + 1) }
+      pending.removeSubrange(..<lineStart)
+      pendingStart += lineStart
+      if pending.count > longestLine {
+        throw .corruptLog(
+          path: url.path, line: lineNumber, detail: "it is longer than \(longestLine) bytes")
+      }
     }
+    // A last line without its newline is being written or was torn: not an answer yet.
     return entries
   }
 }

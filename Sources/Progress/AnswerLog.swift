@@ -12,8 +12,13 @@ import Foundation
 /// one JSON object a line, oldest first, never rewritten.
 ///
 /// Appending and flushing one line costs the same however long the log is, which is why
-/// answers live here rather than in the session file.
+/// answers live here rather than in the session file. Every line is read as strictly as the
+/// session file (`Answer.problem`, strict dates, no key written twice), so an answer the log
+/// accepts can always be saved in the session file.
 public enum AnswerLog {
+  /// The longest line nelm reads: an answer nelm writes is a few hundred bytes.
+  public static let longestLine = 65_536
+
   /// The log that belongs to a session file.
   public static func url(forSessionFile file: URL) -> URL {
     let name = file.deletingPathExtension().lastPathComponent
@@ -35,14 +40,26 @@ public enum AnswerLog {
 
   /// Appends `answers` and flushes them to disk; returns the log's new size in bytes.
   /// Nothing is acknowledged before `fsync` returns.
+  ///
+  /// With `expectedSize`, a log of any other size (changed behind this nelm's back) is left
+  /// alone and reported: appending to it would count its foreign lines as this session's.
   @discardableResult
-  static func append(_ answers: [Answer], to url: URL) throws(ProgressError) -> Int {
+  static func append(_ answers: [Answer], to url: URL, expectedSize: Int? = nil)
+    throws(ProgressError) -> Int
+  {
     let bytes = try lines(answers)
+    if bytes.isEmpty, let expectedSize { return expectedSize }
     let created = !FileManager.default.fileExists(atPath: url.path)
-    let fd = POSIX.openFile(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW, 0o600)
-    guard fd >= 0 else { throw .writeFailed(path: url.path, reason: POSIX.text()) }
+    guard let fd = try StateFile.open(url.path, O_WRONLY | O_APPEND | O_CREAT, writable: true)
+    else { throw .writeFailed(path: url.path, reason: "it could not be created") }
     defer { close(fd) }
     let end = lseek(fd, 0, SEEK_END)
+    if let expectedSize, end >= 0, Int(end) != expectedSize {
+      throw .corruptLog(
+        path: url.path, line: nil,
+        detail: "it changed while this nelm was running (\(end) bytes, where this nelm wrote "
+          + "\(expectedSize)); nothing was added to it. Quit and start nelm again")
+    }
     // A full disk can take part of the bytes before failing: cut them off again, or the half
     // line would sit between whole answers once a later append succeeds, and the log would no
     // longer read.
@@ -56,23 +73,50 @@ public enum AnswerLog {
       throw .writeFailed(path: url.path, reason: POSIX.text(failure))
     }
     if created { DurableFile.syncDirectory(of: url) }
-    return size(of: url)
+    return end >= 0 ? Int(end) + bytes.count : size(of: url)
   }
 
   /// The log's size in bytes (0 when there is none).
   static func size(of url: URL) -> Int {
     var info = stat()
-    return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
+    return lstat(url.path, &info) == 0 ? Int(info.st_size) : 0
   }
 
   /// Every answer in the log, oldest first. A line that does not parse is reported with its
-  /// number.
+  /// number; a log that is not a regular file is refused.
   public static func read(_ url: URL) throws(ProgressError) -> [Answer] {
-    guard let bytes = try POSIX.readFile(url.path) else { return [] }
-    return try answers(in: Data(bytes), path: url.path, firstLine: 1)
+    guard let fd = try StateFile.open(url.path, O_RDONLY, writable: false) else { return [] }
+    defer { close(fd) }
+    var answers: [Answer] = []
+    var pending: [UInt8] = []
+    var lineNumber = 1
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { POSIX.readSome(fd, $0) }
+      if count < 0 { throw .unreadable(path: url.path, reason: POSIX.text()) }
+      if count == 0 { break }
+      pending += chunk[0..<count]
+      guard let last = pending.lastIndex(of: UInt8(ascii: "\n")) else {
+        if pending.count > longestLine { throw tooLong(url, line: lineNumber) }
+        continue
+      }
+      let complete = Data(pending[...last])
+      pending.removeSubrange(...last)
+      answers += try self.answers(in: complete, path: url.path, firstLine: lineNumber)
+      lineNumber += complete.count(where: { $0 == UInt8(ascii: "\n") })
+      if pending.count > longestLine { throw tooLong(url, line: lineNumber) }
+    }
+    // A torn last line (a crash mid-append) was never acknowledged: it is not an answer.
+    return answers
   }
 
-  /// The answers in `data`, complete lines only.
+  private static func tooLong(_ url: URL, line: Int) -> ProgressError {
+    .corruptLog(path: url.path, line: line, detail: "it is longer than \(longestLine) bytes")
+  }
+
+  /// The answers in `data`, complete lines only, each checked as strictly as the session
+  /// file checks its answers. `firstLine` is the number of the first line in the log, for
+  /// messages.
   static func answers(in data: Data, path: String, firstLine: Int) throws(ProgressError)
     -> [Answer]
   {
@@ -81,13 +125,31 @@ public enum AnswerLog {
     for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       defer { lineNumber += 1 }
       if line.isEmpty { continue }
-      do {
-        answers.append(try decoder.decode(Answer.self, from: Data(line)))
-      } catch {
-        throw .corrupt(path: path, detail: "line \(lineNumber) is not a valid answer")
-      }
+      answers.append(try answer(in: Data(line), path: path, line: lineNumber))
     }
     return answers
+  }
+
+  /// One line's answer, or `.corruptLog` saying what is wrong with it.
+  static func answer(in line: Data, path: String, line number: Int) throws(ProgressError)
+    -> Answer
+  {
+    if line.count > longestLine {
+      throw .corruptLog(path: path, line: number, detail: "it is longer than \(longestLine) bytes")
+    }
+    let inspection = JSONInspection.inspect(line, as: .answer)
+    let answer: Answer
+    do {
+      answer = try SessionCoding.decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
+        .decode(Answer.self, from: line)
+    } catch {
+      let detail = inspection.problem ?? DecodingDetail.describe(error, in: line)
+      throw .corruptLog(path: path, line: number, detail: "not a valid answer: \(detail)")
+    }
+    if let problem = inspection.problem ?? answer.problem {
+      throw .corruptLog(path: path, line: number, detail: problem)
+    }
+    return answer
   }
 
   private static let encoder: JSONEncoder = {
@@ -98,19 +160,5 @@ public enum AnswerLog {
       try container.encode(SessionCoding.string(from: date) ?? "1900-01-01T00:00:00.000Z")
     }
     return encoder
-  }()
-
-  private static let decoder: JSONDecoder = {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = SessionCoding.date(from: text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "'\(text)' is not an ISO-8601 date and time")
-      }
-      return date
-    }
-    return decoder
   }()
 }

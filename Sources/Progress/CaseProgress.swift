@@ -10,6 +10,8 @@ public struct QuizProgress: Codable, Sendable, Equatable {
   public var timed: Bool
   /// When it was first opened.
   public var started: Date
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(cases: [String], topic: String? = nil, timed: Bool = false, started: Date) {
@@ -33,6 +35,8 @@ public struct CaseProgress: Codable, Sendable, Equatable {
   /// The outcome of each step answered since the case was (re)started, by step id:
   /// `correct`, `acceptable`, `wrong` or `skipped`.
   public var outcomes: [String: String]
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(
@@ -46,9 +50,12 @@ public struct CaseProgress: Codable, Sendable, Equatable {
     self.outcomes = outcomes
   }
 
-  private enum CodingKeys: String, CodingKey {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
     case position, completed, started, updated, outcomes
   }
+
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
 
   /// Reads a case's progress; version 1 files have no `outcomes`.
   public init(from decoder: any Decoder) throws {
@@ -58,5 +65,17 @@ public struct CaseProgress: Codable, Sendable, Equatable {
     started = try container.decode(Date.self, forKey: .started)
     updated = try container.decode(Date.self, forKey: .updated)
     outcomes = try container.decodeIfPresent([String: String].self, forKey: .outcomes) ?? [:]
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
+  }
+
+  /// Writes the progress and any key kept from the file.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(position, forKey: .position)
+    try container.encode(completed, forKey: .completed)
+    try container.encode(started, forKey: .started)
+    try container.encode(updated, forKey: .updated)
+    try container.encode(outcomes, forKey: .outcomes)
+    try unknown.encode(to: encoder)
   }
 }

@@ -6,7 +6,12 @@ enum DecodingDetail {
   /// decode Bool but found a string instead` or `not valid JSON: unexpected end of file at
   /// line 4, column 1`.
   static func describe(_ error: any Error, in data: Data) -> String {
-    guard let error = error as? DecodingError else { return "\(error)" }
+    guard let error = error as? DecodingError else {
+      // Foundation's own JSON errors (invalid UTF-8, a number it cannot hold) are not
+      // DecodingErrors and describe themselves in internal terms.
+      return syntaxProblem(in: data) ?? "not valid JSON: the file is not UTF-8 text, or holds a "
+        + "number too large to read"
+    }
     switch error {
     case .dataCorrupted(let context) where context.codingPath.isEmpty:
       return syntaxProblem(in: data) ?? "not valid JSON: \(sentence(context.debugDescription))"
@@ -14,7 +19,7 @@ enum DecodingDetail {
       return "\(keyPath(context.codingPath)): \(sentence(context.debugDescription))"
     case .keyNotFound(let key, let context):
       let place = context.codingPath.isEmpty ? "the top level" : keyPath(context.codingPath)
-      return "missing key '\(key.stringValue)' at \(place)"
+      return "missing key '\(ProgressError.printable(key.stringValue))' at \(place)"
     case .typeMismatch(_, let context), .valueNotFound(_, let context):
       let place = context.codingPath.isEmpty ? "the top level" : keyPath(context.codingPath)
       return "\(place): \(sentence(context.debugDescription))"
@@ -31,7 +36,8 @@ enum DecodingDetail {
       if let index = key.intValue, key.stringValue == "Index \(index)" {
         out += "[\(index)]"
       } else {
-        out += (out.isEmpty ? "" : ".") + key.stringValue
+        // Keys come from the file: a hostile one must not drive the terminal.
+        out += (out.isEmpty ? "" : ".") + ProgressError.printable(key.stringValue)
       }
     }
     return out

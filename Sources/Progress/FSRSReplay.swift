@@ -120,9 +120,26 @@ public enum FSRSReplay {
         self = .string(value)
       } else if let value = try? container.decode(Bool.self) {
         self = .other(String(value))
+      } else if container.decodeNil() {
+        self = .other("null")
+      } else if (try? container.decode([KeptJSON].self)) != nil {
+        self = .other("an array")
+      } else if (try? container.decode([String: KeptJSON].self)) != nil {
+        self = .other("an object")
       } else {
-        self = .other("an array or object")
+        self = .other(Self.unreadable(container))
       }
+    }
+
+    /// What a value the decoder refused as every type is: a string that is not UTF-8 (a
+    /// number decode says it found a string), or a number too large for any type.
+    private static func unreadable(_ container: any SingleValueDecodingContainer) -> String {
+      do {
+        _ = try container.decode(Double.self)
+      } catch DecodingError.typeMismatch {
+        return "text that is not valid UTF-8"
+      } catch {}
+      return "a number out of range"
     }
 
     /// The value as the problem message shows it.

@@ -22,6 +22,8 @@ public struct ReviewState: Codable, Sendable, Equatable {
   public var reps: Int
   /// Times the item was forgotten once in review (rated Again in the review phase).
   public var lapses: Int
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// A state with every field given.
   public init(
@@ -46,8 +48,25 @@ public struct ReviewState: Codable, Sendable, Equatable {
     return copy
   }
 
-  private enum CodingKeys: String, CodingKey {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
     case stability, difficulty, due, phase, step, lastReview, reps, lapses
+  }
+
+  /// The keys this nelm reads and writes; any other is kept in `unknown`.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+
+  /// Writes the state (absent optionals are left out) and any key kept from the file.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encodeIfPresent(stability, forKey: .stability)
+    try container.encodeIfPresent(difficulty, forKey: .difficulty)
+    try container.encode(due, forKey: .due)
+    try container.encode(phase, forKey: .phase)
+    try container.encodeIfPresent(step, forKey: .step)
+    try container.encodeIfPresent(lastReview, forKey: .lastReview)
+    try container.encode(reps, forKey: .reps)
+    try container.encode(lapses, forKey: .lapses)
+    try unknown.encode(to: encoder)
   }
 
   /// Reads a state, refusing values the scheduler cannot work from (a hand-edited file), so
@@ -80,5 +99,6 @@ public struct ReviewState: Codable, Sendable, Equatable {
     }
     if reps < 0 { throw refuse(.reps, "\(reps) cannot be negative") }
     if lapses < 0 { throw refuse(.lapses, "\(lapses) cannot be negative") }
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 }

@@ -86,7 +86,7 @@ public struct FSRSScheduler: Sendable, Equatable {
       (next.phase, next.step, wait) = stepped(
         next.phase, steps: steps, step: next.step ?? 0, rating: rating, stability: stability)
     case .review where rating == .again:
-      next.lapses += 1
+      next.lapses = next.lapses.addingSaturated(1)
       if let first = relearningSteps.first {
         (next.phase, next.step, wait) = (.relearning, 0, first)
       } else {
@@ -95,9 +95,11 @@ public struct FSRSScheduler: Sendable, Equatable {
     case .review:
       wait = days(interval(for: stability))
     }
-    next.due = date.addingTimeInterval(wait)
+    // A file holds dates up to 9999: a review due later is held to that (an answer dated in
+    // 9999 would otherwise make every save fail).
+    next.due = Timestamp.clamped(date.addingTimeInterval(wait))
     next.lastReview = date
-    next.reps += 1
+    next.reps = next.reps.addingSaturated(1)
     return next
   }
 

@@ -8,15 +8,19 @@ public final class OpenSession {
   public private(set) var session: Session
   /// The session file.
   public let fileURL: URL
+  /// What the learner should know about the files as they were opened (counts held to
+  /// `Session.countCeiling`), one sentence each.
+  public let warnings: [String]
   private let lock: SessionLock
   private var isClosed = false
   /// The log's size after the last append: what the session file records as `logBytes`.
   private var logBytes: Int
 
-  init(session: Session, fileURL: URL, lock: SessionLock) {
+  init(session: Session, fileURL: URL, lock: SessionLock, warnings: [String] = []) {
     self.session = session
     self.fileURL = fileURL
     self.lock = lock
+    self.warnings = warnings
     self.logBytes = session.logBytes
   }
 
@@ -25,12 +29,19 @@ public final class OpenSession {
 
   /// Appends answers to the log and flushes them: once this returns they survive a crash.
   /// Call it before `save`, so the session file never counts an answer the log lacks.
+  ///
+  /// Refuses with `.lockLost` when the lock file was removed or replaced meanwhile (another
+  /// nelm may have the learner open), and with `.corruptLog` when the log changed size
+  /// behind this session's back.
   public func append(_ answers: [Answer]) throws(ProgressError) {
     guard !answers.isEmpty else { return }
     guard !isClosed else {
       throw .writeFailed(path: logURL.path, reason: "the session was already closed")
     }
-    logBytes = try AnswerLog.append(answers, to: logURL)
+    let expected = logBytes
+    logBytes = try lock.exclusively { () throws(ProgressError) -> Int in
+      try AnswerLog.append(answers, to: logURL, expectedSize: expected)
+    }
   }
 
   /// Writes the session file durably; updates `session` only when the write succeeded.
@@ -45,7 +56,10 @@ public final class OpenSession {
     }
     var rounded = session.roundedToMilliseconds
     rounded.logBytes = logBytes
-    try DurableFile.write(try SessionCoding.encode(rounded), to: fileURL)
+    let bytes = try SessionCoding.encode(rounded, path: fileURL.path)
+    try lock.exclusively { () throws(ProgressError) in
+      try DurableFile.write(bytes, to: fileURL)
+    }
     self.session = rounded
   }
 

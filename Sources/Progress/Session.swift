@@ -35,6 +35,8 @@ public struct Session: Codable, Sendable, Equatable {
   /// The size of the answer log when this file was saved: answers past it (written just
   /// before a crash) are counted again when the session is next opened.
   public var logBytes: Int
+  /// Top-level keys this nelm does not know (written by a newer one), kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(learner: String, now: Date) {
@@ -60,12 +62,13 @@ public struct Session: Codable, Sendable, Equatable {
   /// Counts an answer and, for a reviewable item, updates its record and schedules its next
   /// review with `scheduler`, rated by `RatingRule` from the answer.
   public mutating func record(_ answer: Answer, scheduler: FSRSScheduler = FSRSScheduler()) {
-    answerCount += 1
+    // Counts saturate rather than trap: a hand-edited file near Int.max must not crash nelm.
+    answerCount = answerCount.addingSaturated(1)
     guard answer.isReviewable else { return }
     let previous = items[answer.item]
     var record = previous ?? ItemRecord()
-    record.attempts += 1
-    if answer.correct { record.correctCount += 1 }
+    record.attempts = record.attempts.addingSaturated(1)
+    if answer.correct { record.correctCount = record.correctCount.addingSaturated(1) }
     record.last = answer
     let rating = RatingRule.rating(for: answer, previous: previous)
     // Rounded as the file keeps dates, so the session in memory equals the one read back.
@@ -90,6 +93,8 @@ public struct Session: Codable, Sendable, Equatable {
 public struct Settings: Codable, Sendable, Equatable {
   /// `auto` follows the terminal and `NO_COLOR`; `never` turns colour off.
   public var color: String
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(color: String = "auto") {
@@ -107,6 +112,8 @@ public struct LessonProgress: Codable, Sendable, Equatable {
   public var started: Date
   /// When it last changed.
   public var updated: Date
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(position: Int = 0, completed: Bool = false, started: Date, updated: Date) {
@@ -130,6 +137,8 @@ public struct ItemRecord: Codable, Sendable, Equatable {
   public var review: ReviewState?
   /// Marked by the learner with `flag`, for `review flagged`; nil when never flagged.
   public var flagged: Bool?
+  /// Keys this nelm does not know, kept for the next save.
+  public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(
@@ -161,6 +170,9 @@ public struct Answer: Codable, Sendable, Equatable {
   /// For case steps: `correct`, `acceptable` (an alternative the engine accepts; `correct`
   /// is true), `wrong` or `skipped`. Absent for check questions, where `correct` says it all.
   public var outcome: String?
+  /// Keys this nelm does not know (a log line of a newer nelm), kept when the answer is copied
+  /// into the session file.
+  public var unknown = UnknownKeys()
 
   /// Whether the item comes back for review: check questions and authored case steps do;
   /// the steps of a generated case (`case/random:…`) are one-off.
@@ -179,5 +191,14 @@ public struct Answer: Codable, Sendable, Equatable {
     self.durationMs = durationMs
     self.hintsUsed = hintsUsed
     self.outcome = outcome
+  }
+}
+
+extension Int {
+  /// `self + other`, or the largest (smallest) Int where the sum would overflow.
+  func addingSaturated(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    guard overflow else { return sum }
+    return other > 0 ? .max : .min
   }
 }

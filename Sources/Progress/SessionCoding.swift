@@ -5,8 +5,11 @@ import Foundation
 /// Dates are ISO-8601 UTC strings with milliseconds (`2024-03-01T09:30:00.250Z`); keys are
 /// sorted and indented so the file diffs well; the file ends with a newline.
 public enum SessionCoding {
-  /// Turns a session into the bytes of its file.
-  public static func encode(_ session: Session) throws(ProgressError) -> Data {
+  /// Turns a session into the bytes of its file; `path` names the file in an error (the
+  /// learner's name with `.json` when not given).
+  public static func encode(_ session: Session, path: String? = nil) throws(ProgressError)
+    -> Data
+  {
     do {
       // A final newline, as text files have, so `cat` and diffs show the file cleanly.
       return try encoder.encode(session) + Data("\n".utf8)
@@ -17,7 +20,7 @@ public enum SessionCoding {
       if case EncodingError.invalidValue(_, let context) = error {
         reason += ": " + context.debugDescription
       }
-      throw .writeFailed(path: "\(session.learner).json", reason: reason)
+      throw .writeFailed(path: path ?? "\(session.learner).json", reason: reason)
     }
   }
 
@@ -33,10 +36,11 @@ public enum SessionCoding {
   }
 
   /// Reads a session file of any version nelm knows. For an earlier version, also returns
-  /// the answers the file held, which belong in the answer log now.
+  /// the answers the file held, which belong in the answer log now; `warnings` says which
+  /// counts were held to `Session.countCeiling`.
   static func decodeMigrating(
     _ data: Data, path: String, learner: LearnerName
-  ) throws(ProgressError) -> (session: Session, legacyAnswers: [Answer]?) {
+  ) throws(ProgressError) -> (session: Session, legacyAnswers: [Answer]?, warnings: [String]) {
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .corrupt(path: path, detail: "the file is empty")
     }
@@ -46,29 +50,39 @@ public enum SessionCoding {
     do {
       header = try decoder.decode(Header.self, from: data)
     } catch {
-      throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
+      throw .corrupt(
+        path: path,
+        detail: JSONInspection.firstProblem(in: data) ?? DecodingDetail.describe(error, in: data))
     }
     guard let version = header.schemaVersion else {
       throw .corrupt(path: path, detail: "missing key 'schemaVersion' at the top level")
     }
     guard version <= Session.currentSchemaVersion else {
-      throw .corrupt(
-        path: path,
-        detail: "schemaVersion \(version) is newer than this nelm understands "
-          + "(\(Session.currentSchemaVersion)); upgrade nelm to use this file")
+      throw .newerFormat(path: path, version: version)
     }
     guard version >= 1 else {
       throw .corrupt(path: path, detail: "schemaVersion \(version) is not a valid version")
     }
-    let session: Session
+    // Keys written twice, or numbers out of range, mean different things to different tools.
+    let inspection = JSONInspection.inspect(data, as: .session)
+    if let problem = inspection.problem {
+      throw .corrupt(path: path, detail: problem)
+    }
+    let decoder = decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
+    var session: Session
     var legacyAnswers: [Answer]?
     do {
       if version == 1 {
         let old = try decoder.decode(SessionMigration.Version1.self, from: data)
+        if let problem = problem(in: old.answers.enumerated().map { ("answers[\($0)]", $1) }) {
+          throw SessionProblem(detail: problem)
+        }
         (session, legacyAnswers) = SessionMigration.migrate(old)
       } else {
         session = try decoder.decode(Session.self, from: data)
       }
+    } catch let problem as SessionProblem {
+      throw .corrupt(path: path, detail: problem.detail)
     } catch {
       throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
     }
@@ -78,14 +92,28 @@ public enum SessionCoding {
         detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
           + "not '\(learner)' as its file name says")
     }
-    if let problem = firstNegativeCount(in: session, legacyAnswers ?? []) {
+    if let problem = firstNegativeCount(in: session) {
       throw .corrupt(path: path, detail: problem)
     }
-    return (session, legacyAnswers)
+    let warnings = session.holdCountsToCeiling().map { "\(path): \($0)" }
+    return (session, legacyAnswers, warnings)
+  }
+
+  /// A problem met inside the decoder's `do`, carried out of it.
+  private struct SessionProblem: Error {
+    var detail: String
+  }
+
+  /// The first answer nelm cannot have written, with where it is.
+  static func problem(in answers: [(String, Answer)]) -> String? {
+    for (place, answer) in answers {
+      if let problem = answer.problem { return "\(place).\(problem)" }
+    }
+    return nil
   }
 
   /// Counts and positions are never negative; a file that says otherwise was edited badly.
-  private static func firstNegativeCount(in session: Session, _ answers: [Answer]) -> String? {
+  private static func firstNegativeCount(in session: Session) -> String? {
     for (id, lesson) in session.lessons.sorted(by: { $0.key < $1.key }) where lesson.position < 0 {
       return "lessons.\(id).position is \(lesson.position); it cannot be negative"
     }
@@ -96,29 +124,21 @@ public enum SessionCoding {
     if session.answerCount < 0 || session.logBytes < 0 {
       return "answerCount and logBytes cannot be negative"
     }
+    for (id, record) in session.items.sorted(by: { $0.key < $1.key }) {
+      if record.attempts < 0 || record.correctCount < 0 {
+        return "items.\(id): attempts and correctCount cannot be negative"
+      }
+    }
     let lasts = session.items.sorted { $0.key < $1.key }.compactMap { key, record in
       record.last.map { ("items.\(key).last", $0) }
     }
-    for (place, answer) in answers.enumerated().map({ ("answers[\($0.offset)]", $0.element) })
-      + lasts
-    {
-      if answer.durationMs < 0 {
-        return "\(place).durationMs is \(answer.durationMs); it cannot be negative"
-      }
-      if answer.hintsUsed < 0 {
-        return "\(place).hintsUsed is \(answer.hintsUsed); it cannot be negative"
-      }
-    }
-    return nil
+    return problem(in: lasts)
   }
 
   /// What is read before the whole file, to give a clear message on a version mismatch.
   private struct Header: Decodable {
     var schemaVersion: Int?
   }
-
-  private static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-  private static let secondsStyle = Date.ISO8601FormatStyle()
 
   private static let encoder: JSONEncoder = {
     let encoder = JSONEncoder()
@@ -138,52 +158,51 @@ public enum SessionCoding {
     return encoder
   }()
 
-  private static let decoder: JSONDecoder = {
+  /// The decoder of session files and log lines: dates are read strictly.
+  static let decoder = makeDecoder()
+
+  /// The same, for a document `JSONInspection` found no unknown key in: records do not look
+  /// for any.
+  private static let decoderWithoutUnknownKeys: JSONDecoder = {
+    let decoder = makeDecoder()
+    decoder.userInfo[.documentHasUnknownKeys] = false
+    return decoder
+  }()
+
+  /// `decoder`, or the one that does not look for unknown keys.
+  static func decoder(keepingUnknownKeys: Bool) -> JSONDecoder {
+    keepingUnknownKeys ? decoder : decoderWithoutUnknownKeys
+  }
+
+  private static func makeDecoder() -> JSONDecoder {
     let decoder = JSONDecoder()
     decoder.dateDecodingStrategy = .custom { decoder in
       let container = try decoder.singleValueContainer()
       let text = try container.decode(String.self)
       guard let date = date(from: text) else {
         throw DecodingError.dataCorruptedError(
-          in: container, debugDescription: "'\(text)' is not an ISO-8601 date and time")
+          in: container,
+          debugDescription: "'\(ProgressError.printable(text))' is not a valid ISO-8601 date "
+            + "and time in UTC, years 1900–9999 (e.g. 2024-03-01T09:41:07.250Z)")
       }
       return date
     }
     return decoder
-  }()
+  }
 
-  /// Formats `date` rounded to the nearest millisecond, e.g. `2024-03-01T09:30:00.250Z`.
-  ///
-  /// The milliseconds are written by hand because the format style truncates, and a date
-  /// such as 0.918 s held as 0.91799999 would otherwise come back as 0.917. Nil for dates
-  /// outside the years 1900–9999: four-digit years cannot hold later ones, and the format
-  /// style strays from the Gregorian calendar for very early ones.
+  /// Formats `date` rounded to the nearest millisecond, e.g. `2024-03-01T09:30:00.250Z`;
+  /// nil for dates outside the years 1900–9999 (`Timestamp.string(from:)`).
   public static func string(from date: Date) -> String? {
-    let milliseconds1970 = (date.timeIntervalSince1970 * 1000).rounded()
-    guard writableMilliseconds.contains(milliseconds1970) else { return nil }
-    let total = Int64(milliseconds1970)
-    let (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
-    let whole = milliseconds < 0 ? seconds - 1 : seconds
-    let fraction = milliseconds < 0 ? milliseconds + 1000 : milliseconds
-    let stamp = Date(timeIntervalSince1970: Double(whole)).formatted(secondsStyle)
-    let digits = String(fraction)
-    let padded = String(repeating: "0", count: 3 - digits.count) + digits
-    return stamp.dropLast() + "." + padded + "Z"
+    Timestamp.string(from: date)
   }
 
-  /// Parses an ISO-8601 date with or without milliseconds, returning it rounded to the
-  /// millisecond so that it compares equal to the date that was written.
-  /// Nil too for a date outside the years nelm writes: a file holding one would open, and
-  /// then every save of it would fail.
+  /// Parses a date as files hold it, with or without milliseconds, rounded to the
+  /// millisecond; nil for impossible dates (February 30th, hour 25) and years outside
+  /// 1900–9999 (`Timestamp.date(from:)`): a file holding one would open, and then every save
+  /// of it would fail.
   public static func date(from text: String) -> Date? {
-    guard let parsed = try? dateStyle.parse(text),
-      writableMilliseconds.contains((parsed.timeIntervalSince1970 * 1000).rounded())
-    else { return nil }
-    return parsed.roundedToMilliseconds
+    Timestamp.date(from: text)
   }
-
-  /// 1900-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z, in milliseconds since 1970.
-  static let writableMilliseconds: ClosedRange<Double> = -2_208_988_800_000...253_402_300_799_999
 }
 
 extension Date {

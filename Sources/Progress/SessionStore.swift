@@ -13,48 +13,97 @@ public struct SessionStore: Sendable {
   /// Where the session files live.
   public let directory: URL
 
+  /// The largest session file nelm reads: one holds a summary per item of the course, a few
+  /// hundred kilobytes for a whole course (a version 1 file also held every answer).
+  public static let largestSessionFile = 64 << 20
+
   /// A store over `directory`; nothing is touched until a session is opened.
   public init(directory: URL) {
     self.directory = directory
   }
 
+  /// Which of a learner's files a fresh start moves aside.
+  public enum BrokenFile: Sendable {
+    case sessionFile, answerLog
+  }
+
   /// Creates the directory (0700) if needed, takes the lock, loads the file or starts a new
-  /// session. A corrupt file throws .corrupt and the lock is released; the file is untouched.
+  /// session, and repairs what a crash left in the log. A file that cannot be used throws
+  /// (`.corrupt`, `.corruptLog`, `.notAFile`, `.readOnly`, `.newerFormat` …) and nothing is
+  /// changed; the lock is released.
   public func open(_ learner: LearnerName, now: Date) throws(ProgressError) -> OpenSession {
     try createDirectory()
     let lock = try SessionLock(learner, in: directory)
-    let url = fileURL(for: learner)
-    // On any throw below `lock` goes out of scope and its deinit releases the flock.
-    let log = AnswerLog.url(forSessionFile: url)
-    var session: Session
-    if let bytes = try POSIX.readFile(url.path) {
-      let decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
-      session = decoded.session
-      if let answers = decoded.legacyAnswers {
-        session = try migrate(session, answers: answers, original: bytes, file: url, log: log)
+    let session: Session
+    let warnings: [String]
+    do throws(ProgressError) {
+      (session, warnings) = try lock.exclusively { () throws(ProgressError) in
+        try load(learner, now: now)
       }
-    } else {
-      session = Session(learner: learner.value, now: now).roundedToMilliseconds
+    } catch {
+      lock.discard()
+      throw error
     }
-    try AnswerLogRepair.cutTornTail(of: log, now: now)
-    try AnswerLogRepair.recount(&session, log: log)
-    return OpenSession(session: session, fileURL: url, lock: lock)
+    lock.recordHolder()
+    return OpenSession(
+      session: session, fileURL: fileURL(for: learner), lock: lock,
+      warnings: warnings)
   }
 
-  /// Moves a version 1 file's answers to the log and writes today's format, keeping a copy
-  /// of the old file (`<learner>.json.v1`) until nothing of it is needed.
-  private func migrate(
-    _ session: Session, answers: [Answer], original: [UInt8], file: URL, log: URL
-  ) throws(ProgressError) -> Session {
-    var migrated = session
-    let backup = file.deletingLastPathComponent()
-      .appendingPathComponent(file.lastPathComponent + ".v1")
-    try DurableFile.write(Data(original), to: backup)
-    // The whole log is written at once, so an interrupted migration simply runs again.
-    try DurableFile.write(try AnswerLog.lines(answers), to: log)
-    migrated.logBytes = AnswerLog.size(of: log)
-    try DurableFile.write(try SessionCoding.encode(migrated.roundedToMilliseconds), to: file)
-    return migrated.roundedToMilliseconds
+  /// Reads and checks both files, then repairs and migrates: the order that leaves a file
+  /// that cannot be used unchanged.
+  private func load(_ learner: LearnerName, now: Date) throws(ProgressError)
+    -> (Session, [String])
+  {
+    let url = fileURL(for: learner)
+    let log = AnswerLog.url(forSessionFile: url)
+    // A link, FIFO or read-only file in either place is refused before either is read.
+    try StateFile.check(url.path, writable: true)
+    try StateFile.check(log.path, writable: true)
+    guard let bytes = try readSessionFile(url, writable: true) else {
+      let fresh = Session(learner: learner.value, now: now).roundedToMilliseconds
+      let repair = try AnswerLogRepair(log: log, from: 0)
+      try repair.apply(now: now)
+      return (repair.recount(fresh), [])
+    }
+    let decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
+    if let answers = decoded.legacyAnswers {
+      let repair = try AnswerLogRepair(log: log, from: 0)
+      try repair.apply(now: now)
+      let migrated = try SessionMigration.migrate(
+        decoded.session, answers: answers, original: bytes, file: url, log: log,
+        logged: repair.answers)
+      return (migrated, decoded.warnings)
+    }
+    let repair = try AnswerLogRepair(log: log, from: decoded.session.logBytes)
+    try repair.apply(now: now)
+    return (repair.recount(decoded.session), decoded.warnings)
+  }
+
+  /// The session file's bytes (nil when there is none), never more than
+  /// `largestSessionFile`, through `StateFile` (no link, FIFO or device).
+  private func readSessionFile(_ url: URL, writable: Bool) throws(ProgressError) -> [UInt8]? {
+    guard let fd = try StateFile.open(url.path, O_RDONLY, writable: writable) else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    let tooLarge = fstat(fd, &info) == 0 && Int(info.st_size) > Self.largestSessionFile
+    guard !tooLarge,
+      let bytes = try StateFile.read(fd, limit: Self.largestSessionFile, path: url.path)
+    else {
+      throw .corrupt(
+        path: url.path,
+        detail: "it is larger than \(Self.largestSessionFile) bytes, far more than a session "
+          + "file holds")
+    }
+    return bytes
+  }
+
+  /// `learner`'s session as the file holds it, without the lock (for exports): the file is
+  /// replaced atomically, so it is whole; nil when there is none.
+  public func readSession(of learner: LearnerName) throws(ProgressError) -> Session? {
+    let url = fileURL(for: learner)
+    guard let bytes = try readSessionFile(url, writable: false) else { return nil }
+    return try SessionCoding.decode(Data(bytes), path: url.path, learner: learner)
   }
 
   /// Every answer `learner` has given, oldest first, from the answer log.
@@ -62,32 +111,63 @@ public struct SessionStore: Sendable {
     try AnswerLog.read(AnswerLog.url(forSessionFile: fileURL(for: learner)))
   }
 
-  /// Moves a corrupt file aside to `<learner>.json.corrupt-<yyyyMMdd-HHmmss>` (never deletes
-  /// it) and returns its new URL; used only after the learner confirms starting fresh.
+  /// Moves a file that cannot be used aside, to `<file>.corrupt-<yyyyMMdd-HHmmss>` (never
+  /// deleting or replacing anything), and returns its new URL; used only after the learner
+  /// confirms starting afresh.
   ///
-  /// The time is UTC. If that name is taken (twice in one second), `-2`, `-3`, … is added.
-  /// The learner's lock is held meanwhile, so no running nelm sees the file vanish.
-  public func setAside(_ learner: LearnerName, now: Date) throws(ProgressError) -> URL {
+  /// Only the broken file moves. For the session file, the next open rebuilds what it can
+  /// from the log; for the log, the session file (positions, review states) stays and counts
+  /// a new, empty log. A file written by a newer nelm is never moved. The time is UTC; if
+  /// that name is taken, `-2`, `-3`, … is added. The learner's lock is held meanwhile, so no
+  /// running nelm sees the file vanish.
+  public func setAside(_ learner: LearnerName, _ broken: BrokenFile, now: Date)
+    throws(ProgressError) -> URL
+  {
     let lock = try SessionLock(learner, in: directory)
-    defer { lock.release() }
-    let source = fileURL(for: learner)
+    let moved: URL
+    do throws(ProgressError) {
+      moved = try lock.exclusively { () throws(ProgressError) -> URL in
+        try moveAside(learner, broken, now: now)
+      }
+    } catch {
+      // A refused move leaves the folder as it was, lock file included.
+      lock.discard()
+      throw error
+    }
+    lock.release()
+    return moved
+  }
+
+  /// `setAside`'s move, under the learner's lock.
+  private func moveAside(_ learner: LearnerName, _ broken: BrokenFile, now: Date)
+    throws(ProgressError) -> URL
+  {
+    let file = fileURL(for: learner)
+    let source = broken == .sessionFile ? file : AnswerLog.url(forSessionFile: file)
+    try StateFile.check(source.path, writable: false)
+    if broken == .sessionFile, let bytes = try? readSessionFile(file, writable: false),
+      let version = Self.version(in: bytes), version > Session.currentSchemaVersion
+    {
+      throw .newerFormat(path: file.path, version: version)
+    }
     let stamp = Self.stampStyle.format(now)
-    var target = directory.appendingPathComponent("\(learner.value).json.corrupt-\(stamp)")
-    var attempt = 1
-    while FileManager.default.fileExists(atPath: target.path) {
-      attempt += 1
-      target = directory.appendingPathComponent(
-        "\(learner.value).json.corrupt-\(stamp)-\(attempt)")
+    let base = source.path + ".corrupt-\(stamp)"
+    let moved = try POSIX.moveWithoutReplacing(
+      source.path, to: DurableFile.names(base, then: { "-\($0 + 1)" }))
+    POSIX.syncDirectory(directory.path)
+    if broken == .answerLog, let bytes = try readSessionFile(file, writable: true) {
+      // The session file counted the old log; it counts the new, empty one now.
+      var session = try SessionCoding.decode(Data(bytes), path: file.path, learner: learner)
+      session.answerCount = 0
+      session.logBytes = 0
+      try DurableFile.write(try SessionCoding.encode(session, path: file.path), to: file)
     }
-    if POSIX.retryingEINTR({ rename(source.path, target.path) }) != 0 {
-      throw .writeFailed(path: source.path, reason: "cannot move it aside: \(POSIX.text())")
-    }
-    let fd = POSIX.openFile(directory.path, O_RDONLY | O_DIRECTORY)
-    if fd >= 0 {
-      _ = POSIX.retryingEINTR { fsync(fd) }
-      close(fd)
-    }
-    return target
+    return URL(fileURLWithPath: moved)
+  }
+
+  private static func version(in bytes: [UInt8]) -> Int? {
+    struct Header: Decodable { var schemaVersion: Int? }
+    return (try? JSONDecoder().decode(Header.self, from: Data(bytes)))?.schemaVersion
   }
 
   /// The session file of `learner`, whether or not it exists.
@@ -115,29 +195,15 @@ public struct SessionStore: Sendable {
       """,
     timeZone: .gmt, calendar: Calendar(identifier: .gregorian))
 
+  /// Creates the sessions folder and its missing parents, 0700 whatever the umask.
   private func createDirectory() throws(ProgressError) {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw .notADirectory(path: directory.path) }
+    var info = stat()
+    if stat(directory.path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(path: directory.path) }
       return
     }
-    do {
-      try FileManager.default.createDirectory(
-        at: directory, withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700])
-    } catch {
-      throw .writeFailed(path: directory.path, reason: Self.reason(error))
+    if let problem = POSIX.makeDirectories(directory.path) {
+      throw .cannotCreateFolder(path: directory.path, reason: problem)
     }
-  }
-
-  /// The underlying POSIX text when Foundation has one, rather than its long description.
-  static func reason(_ error: any Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-      underlying.domain == NSPOSIXErrorDomain
-    {
-      return POSIX.text(Int32(underlying.code))
-    }
-    return nsError.localizedDescription
   }
 }

@@ -1,20 +1,26 @@
 import CLibEdit
 import Foundation
+import Progress
+import Tutor
 
 /// Line editing on a terminal through libedit's native API (`el_gets`, `history`).
 ///
 /// Emacs keys by default, `~/.editrc` honoured (`el_source`), history kept in a file of
 /// its own, and Tab bound to `complete`, which asks `completer` for candidates.
+///
+/// Both files are opened by nelm, not libedit: only a regular file is read (a FIFO would
+/// block start-up for ever), within a size limit, and the history is written through the
+/// durable-write path, never through a link (`HistoryFile`).
 final class LineEditor: LineSource {
   private let editLine: OpaquePointer
   private let history: OpaquePointer
-  private let historyFile: String?
+  private let historyFile: HistoryFile?
   private var promptBuffer: UnsafeMutablePointer<CChar>
   /// Candidates for the last word of the line up to the cursor.
   var completer: (String) -> [String] = { _ in [] }
 
   /// Opens libedit on the process's terminal. Nil when libedit cannot start.
-  init?(historyFile: String?) {
+  init?(historyFile: HistoryFile?) {
     guard let editLine = nelm_el_init("nelm"), let history = nelm_history_init(1000) else {
       return nil
     }
@@ -50,8 +56,8 @@ final class LineEditor: LineSource {
       }
     }
     // The learner's own bindings win over ours.
-    el_source(editLine, nil)
-    if let historyFile { nelm_history_load(history, historyFile) }
+    HistoryFile.withEditrc { el_source(editLine, $0) }
+    historyFile?.load { nelm_history_load(history, $0) }
     LineEditor.holdKeys()
   }
 
@@ -85,6 +91,9 @@ final class LineEditor: LineSource {
         // libedit leaves the cursor on the cancelled line.
         writeOut("^C\n")
         el_reset(editLine)
+        // el_reset puts the terminal back in cooked mode: a Ctrl-D typed before the next
+        // read would be a cooked end-of-file that read never sees (see holdKeys).
+        LineEditor.holdKeys()
         return .interrupted
       }
       writeOut("\n")
@@ -94,7 +103,7 @@ final class LineEditor: LineSource {
     if line.hasSuffix("\n") { line.removeLast() }
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       nelm_history_enter(history, line)
-      if let historyFile { nelm_history_save(history, historyFile) }
+      historyFile?.save(history)
     }
     return .line(line)
   }
@@ -110,7 +119,8 @@ final class LineEditor: LineSource {
     let before = String(decoding: bytes, as: UTF8.self)
     let word =
       before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-    let candidates = completer(before)
+    // Candidates come from the course (glossary terms): inserted and shown printable.
+    let candidates = completer(before).map { TextRenderer.printable($0) }
     guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
     if candidates.count == 1, let only = candidates.first {
       el_insertstr(editLine, String(only.dropFirst(word.count)) + " ")

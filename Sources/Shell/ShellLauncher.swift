@@ -12,15 +12,16 @@ public struct ShellOptions: Sendable {
   public var lessonsDirectory: String
   /// Where session files are kept.
   public var sessionsDirectory: String
-  /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name.
-  public var stateDirectory: String
+  /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name; nil to keep neither
+  /// (no usable state folder).
+  public var stateDirectory: String?
   /// `$XDG_CACHE_HOME/nelm`: the checked course cache; nil to parse the course every time.
   public var cacheDirectory: String?
 
   /// Creates a value from its parts.
   public init(
-    learner: String?, lessonsDirectory: String, sessionsDirectory: String, stateDirectory: String,
-    cacheDirectory: String? = nil
+    learner: String?, lessonsDirectory: String, sessionsDirectory: String,
+    stateDirectory: String?, cacheDirectory: String? = nil
   ) {
     self.learner = learner
     self.lessonsDirectory = lessonsDirectory
@@ -37,6 +38,7 @@ public enum ShellLauncher {
   public static func run(_ options: ShellOptions) -> Int32 {
     Terminal.useUTF8Locale()
     InterruptFlag.install()
+    SignalExit.install()
     let course: CourseProvider
     do {
       course = try CourseCache.provider(
@@ -46,15 +48,11 @@ public enum ShellLauncher {
       return 2  // bad input, as in every nelm command whose course does not load
     }
     let terminal = Terminal()
-    try? FileManager.default.createDirectory(
-      atPath: options.stateDirectory, withIntermediateDirectories: true)
     var source: LineSource = PipeLineSource()
-    if terminal.isInteractive,
-      let editor = LineEditor(historyFile: options.stateDirectory + "/history")
-    {
+    if terminal.isInteractive, let editor = LineEditor(historyFile: historyFile(options)) {
       source = editor
     }
-    let memory = LearnerMemory(directory: options.stateDirectory)
+    let memory = options.stateDirectory.map { LearnerMemory(directory: $0) }
     guard let learner = chooseLearner(options, memory: memory, source: source, terminal: terminal)
     else { return 1 }
     let store = SessionStore(directory: URL(fileURLWithPath: options.sessionsDirectory))
@@ -62,15 +60,18 @@ public enum ShellLauncher {
     guard let session = openSession(learner, store: store, source: source, terminal: terminal)
     else { return 1 }
     defer { session.close() }
+    for warning in session.warnings.prefix(3) { warn(warning) }
+    if session.warnings.count > 3 {
+      warn("… and \(session.warnings.count - 3) more counts held the same way")
+    }
 
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
     let tutor = Tutor(
       course: course, session: session.session,
-      history: { (try? AnswerLog.read(session.logURL)) ?? [] },
+      history: { () throws -> [Answer] in try AnswerLog.read(session.logURL) },
       learners: { store.learners().map(\.value) })
     if terminal.isInteractive {
-      FileHandle.standardOutput.write(
-        Data(renderer.render(tutor.welcome(isNewLearner: isNew)).utf8))
+      writeOut(renderer.render(tutor.welcome(isNewLearner: isNew)))
     }
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source, renderer: renderer,
@@ -79,5 +80,16 @@ public enum ShellLauncher {
       editor.completer = { [unowned loop] text in loop.tutor.completions(for: text) }
     }
     return loop.run()
+  }
+
+  /// The history file in the state folder (created 0700 for it), or nil when there is no
+  /// state folder or something other than a regular file stands where the history goes.
+  private static func historyFile(_ options: ShellOptions) -> HistoryFile? {
+    guard let folder = options.stateDirectory else { return nil }
+    if let problem = StateFile.makeFolder(folder) {
+      warn("no history is kept: cannot create \(folder): \(problem)")
+      return nil
+    }
+    return HistoryFile(path: folder + "/history")
   }
 }

@@ -34,18 +34,33 @@ final class ShellLoop {
       let reply: Reply
       switch event {
       case .line(let line): reply = tutor.accept(line)
+      case .tooLong(let length): reply = Tutor.refuseLongLine(length)
       case .interrupted: reply = tutor.interrupt()
       case .endOfInput: reply = tutor.farewell()
       }
       let saved = saveIfNeeded(reply)
-      everFailed = everFailed || !saved
+      everFailed = everFailed || saved != .saved
       show(reply, saved: saved)
-      if reply.quit { return saved && (interactive || !everFailed) ? 0 : 1 }
+      // Standard output is gone (closed, full, a reader that left): everything is saved
+      // already, so end here rather than work on unseen.
+      if let status = Console.exitStatus { return status }
+      if reply.quit { return saved == .saved && (interactive || !everFailed) ? 0 : 1 }
       if !interactive && reply.isError {
         // A script stops at its first error, with the progress so far saved.
         return 1
       }
     }
+  }
+
+  /// How far a save got.
+  enum SaveOutcome {
+    /// Nothing to save, or all of it saved.
+    case saved
+    /// The answers are in the log (so they are kept, and counted at the next open), but the
+    /// session file was not replaced.
+    case loggedOnly
+    /// Not even the log took the answers.
+    case notSaved
   }
 
   /// Answers not yet in the log because an append failed; the next save tries them again.
@@ -54,47 +69,60 @@ final class ShellLoop {
   /// Saves when the reply changed the session: new answers are appended to the log and
   /// flushed first, then the session file is replaced. On failure the learner is warned and
   /// the shell keeps going: the previous files are intact and the next save tries again.
-  private func saveIfNeeded(_ reply: Reply) -> Bool {
+  private func saveIfNeeded(_ reply: Reply) -> SaveOutcome {
     unloggedAnswers += tutor.takeUnsavedAnswers()
-    guard reply.saveNeeded || !unloggedAnswers.isEmpty else { return true }
+    guard reply.saveNeeded || !unloggedAnswers.isEmpty else { return .saved }
+    let logging = !unloggedAnswers.isEmpty
     do {
       try session.append(unloggedAnswers)
       unloggedAnswers = []
-      if tutor.session != session.session { try session.save(tutor.session) }
-      return true
     } catch {
       warn("Could not save your progress: \(error.message)")
-      return false
+      return .notSaved
+    }
+    do {
+      if tutor.session != session.session { try session.save(tutor.session) }
+      return .saved
+    } catch {
+      warn("Could not save your progress: \(error.message)")
+      return logging ? .loggedOnly : .notSaved
     }
   }
 
-  private func show(_ reply: Reply, saved: Bool) {
+  private func show(_ reply: Reply, saved: SaveOutcome) {
     var blocks = reply.blocks
     if let acknowledgement = reply.acknowledgement {
       // Said only now that the save is done (or has failed), never before.
-      let status = saved ? "Saved." : "Not saved (see the warning above)."
+      let status: String
+      switch saved {
+      case .saved: status = "Saved."
+      case .loggedOnly:
+        status = "Saved in the answer log; your place was not saved (see the warning above)."
+      case .notSaved: status = "Not saved (see the warning above)."
+      }
       let text = acknowledgement.isEmpty ? status : status + " " + acknowledgement
-      blocks.append(.text(text, saved ? .dim : .bad))
+      blocks.append(.text(text, saved == .saved ? .dim : .bad))
     }
     guard !blocks.isEmpty else { return }
     let text = renderer.render(blocks)
     // Through a pipe, stdout carries only what the commands print (`progress --json | jq`
     // works); the farewell goes with the errors.
     if (reply.isError || reply.quit) && !interactive {
-      FileHandle.standardError.write(Data(text.utf8))
+      Console.err(text)
     } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Console.out(text)
     }
   }
 }
 
-/// Prints a warning on standard error.
+/// Prints a warning on standard error, made printable (messages quote paths and file
+/// contents).
 func warn(_ message: String) {
-  FileHandle.standardError.write(Data("nelm: \(message)\n".utf8))
+  Console.err("nelm: \(TextRenderer.printable(message))\n")
 }
 
 /// Writes to standard output straight away (no stdio buffer to flush before libedit's own
-/// output).
+/// output). The text is nelm's own or already made printable.
 func writeOut(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
+  Console.out(text)
 }

@@ -129,14 +129,19 @@ extension TextRenderer {
   /// `text` without what a terminal would obey rather than show: escape sequences (CSI, OSC
   /// such as OSC 52 clipboard writes, DCS and the like, with their C1 forms), other C0 and C1
   /// controls and DEL, and the bidirectional overrides and isolates that reorder what follows
-  /// them. Newlines stay; a tab becomes four spaces.
-  public static func printable(_ text: String) -> String {
+  /// them. Newlines stay; a tab becomes four spaces, or stays with `keepingTabs` (for text
+  /// whose tabs separate fields, such as an Anki export).
+  ///
+  /// This is the one sanitiser of nelm's output: the shell's replies, and every line the
+  /// command line prints from the course or the learner's files, pass through it.
+  public static func printable(_ text: String, keepingTabs: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: needsCare) else { return text }
     var out = String.UnicodeScalarView()
     var scalars = text.unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
       switch scalar.value {
       case 0x0A: out.append(scalar)
+      case 0x09 where keepingTabs: out.append(scalar)
       case 0x09: out.append(contentsOf: "    ".unicodeScalars)
       case 0x1B: skipEscape(&scalars)
       case 0x9B: skipControlSequence(&scalars)

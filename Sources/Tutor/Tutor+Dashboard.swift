@@ -4,12 +4,25 @@ import Progress
 
 extension Tutor {
   /// Every answer: the log's, then those not yet handed to it.
-  var allAnswers: [Answer] { history() + unsavedAnswers }
+  func allAnswers() throws -> [Answer] { try history() + unsavedAnswers }
+
+  /// The error shown when the answer log cannot be read: what is wrong with it, never "no
+  /// answers".
+  static func unreadableHistory(_ error: any Error) -> Reply {
+    let detail = (error as? ProgressError)?.message ?? "\(error)"
+    return .error("Cannot read your answers: \(detail). Your answers are left as they are.")
+  }
 
   /// `progress [--json]`: lessons, accuracy by topic and step kind, streak, the last 30 days.
   func progress(_ arguments: [String]) -> Reply {
+    let answers: [Answer]
+    do {
+      answers = try allAnswers()
+    } catch {
+      return Tutor.unreadableHistory(error)
+    }
     let stats = DashboardStats.compute(
-      course: course, session: session, answers: allAnswers, now: clock())
+      course: course, session: session, answers: answers, now: clock())
     if arguments == ["--json"] { return Reply([.raw(progressJSON(stats))]) }
     guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
     var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
@@ -95,7 +108,12 @@ extension Tutor {
       }
       count = value
     }
-    let recent = allAnswers.suffix(count)
+    let recent: ArraySlice<Answer>
+    do {
+      recent = try allAnswers().suffix(count)
+    } catch {
+      return Tutor.unreadableHistory(error)
+    }
     guard !recent.isEmpty else { return Reply([.text("No answers yet.", .dim)]) }
     let style = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
       .dateTimeSeparator(.space).time(includingFractionalSeconds: false)

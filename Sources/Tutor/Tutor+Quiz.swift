@@ -21,6 +21,13 @@ extension Tutor {
       )
     }
     if arguments.isEmpty, let quiz = session.quiz, let next = nextQuizCase(quiz) {
+      guard clinicalCase(id: next) != nil else {
+        // The course changed since the quiz was saved: resuming would fail every time.
+        return .error(
+          "Your unfinished quiz goes on with case '\(Diagnostic.printable(next))', which this "
+            + "course no longer has. `quiz --cases \(Tutor.defaultQuizLength)` starts a new quiz "
+            + "(any number of cases).")
+      }
       var reply = Reply([
         .text(
           "Resuming your quiz: case \((quiz.cases.firstIndex(of: next) ?? 0) + 1) of \(quiz.cases.count).",

@@ -8,7 +8,7 @@ import Progress
 /// test), renders its replies, and saves `session` whenever a reply says so.
 public struct Tutor {
   /// The longest input line, in UTF-8 bytes, that `accept` reads.
-  static let longestLine = 1_024
+  public static let longestLine = 1_024
 
   /// Where the learner is.
   enum Mode {
@@ -45,8 +45,9 @@ public struct Tutor {
   /// Answers recorded in `session` but not yet handed to the answer log.
   public private(set) var unsavedAnswers: [Answer] = []
 
-  /// Every answer logged so far, oldest first (read from the answer log on demand).
-  let history: () -> [Answer]
+  /// Every answer logged so far, oldest first (read from the answer log on demand); throws
+  /// when the log cannot be read.
+  let history: () throws -> [Answer]
   /// The learners who have a session file beside this one.
   let learners: () -> [String]
 
@@ -55,7 +56,8 @@ public struct Tutor {
   public init(
     course: CourseProvider, session: Session,
     clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () -> [Answer] = { [] }, learners: @escaping () -> [String] = { [] }
+    history: @escaping () throws -> [Answer] = { [] },
+    learners: @escaping () -> [String] = { [] }
   ) {
     self.provider = course
     self.session = session
@@ -86,9 +88,7 @@ public struct Tutor {
     // No command, answer or fact is this long: refusing it first keeps "did you mean" (an
     // edit distance) cheap and error messages, which quote the input, short.
     if trimmed.utf8.count > Tutor.longestLine {
-      return .error(
-        "That line is too long (\(trimmed.utf8.count) bytes); commands and answers are at most "
-          + "\(Tutor.longestLine).")
+      return Tutor.refuseLongLine(trimmed.utf8.count)
     }
     if case .confirming(let lessonID) = mode { return confirmReset(trimmed, lessonID: lessonID) }
     if case .studying(let study) = mode {
@@ -113,6 +113,14 @@ public struct Tutor {
       return .error(unknownCommandMessage(name))
     }
     return run(command, arguments)
+  }
+
+  /// The reply to a line of `length` bytes (trimmed), longer than `longestLine`: a reader
+  /// that drops such a line as it comes answers with this, as `accept` does.
+  public static func refuseLongLine(_ length: Int) -> Reply {
+    .error(
+      "That line is too long (\(length) bytes); commands and answers are at most "
+        + "\(Tutor.longestLine).")
   }
 
   /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
@@ -200,18 +208,22 @@ public struct Tutor {
 
   func unknownCommandMessage(_ word: String) -> String {
     let names = CommandHelp.all.map(\.name)
+    // Control characters in the word are shown (`stu\u{0}dy`): dropped, as the renderer
+    // drops them, the word would read as the command it was not.
+    let shown = Diagnostic.printable(word)
     if let close = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
       editDistance(close, word) <= 2
     {
-      return "Unknown command '\(word)'. Did you mean `\(close)`? Type `help` for the list."
+      return "Unknown command '\(shown)'. Did you mean `\(close)`? Type `help` for the list."
     }
-    return "Unknown command '\(word)'. Type `help` for the list."
+    return "Unknown command '\(shown)'. Type `help` for the list."
   }
 
   /// A tutor over a course that is already loaded.
   public init(
     course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () -> [Answer] = { [] }, learners: @escaping () -> [String] = { [] }
+    history: @escaping () throws -> [Answer] = { [] },
+    learners: @escaping () -> [String] = { [] }
   ) {
     self.init(
       course: CourseProvider(course), session: session, clock: clock, history: history,

@@ -2,6 +2,7 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
 
 /// `nelm case list|show`: the clinical cases of the course and the engine's key to each step.
 struct CaseCommand: ParsableCommand {
@@ -31,7 +32,7 @@ extension CaseCommand {
       if json {
         CaseCommand.printJSON(.array(course.cases.map(\.summaryJSON)))
       } else if course.cases.isEmpty {
-        print("No cases.")
+        Console.line("No cases.")
       } else {
         TerminalOutput.print(course.cases.flatMap(\.listLines))
       }

@@ -2,6 +2,7 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
 
 /// What every script-facing command shares: reading a root option back from the command
 /// line, loading the course, and printing errors.
@@ -47,31 +48,57 @@ enum CommandSupport {
     }
   }
 
-  /// The bytes of `file`, or of standard input for `-`. A missing or unreadable file is
-  /// reported as `LABEL: …` and ends the command with exit code 2 (bad input).
+  /// The largest input `solve` or `schedule replay` reads: a review history of 100,000
+  /// reviews is about 5 MB.
+  static let largestInput = 64 << 20
+
+  /// The bytes of `file`, or of standard input for `-`, at most `largestInput`. A missing,
+  /// unreadable or too large input is reported as `LABEL: …` and ends the command with exit
+  /// code 2 (bad input).
   static func readInput(_ file: String, label: String) throws -> Data {
-    if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-      printError("\(label): no such file")
+    let fd = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      printError(
+        "\(label): "
+          + (errno == ENOENT
+            ? "no such file"
+            : "cannot read the file: "
+              + String(cString: strerror(errno))))
       throw ExitStatus.badInput.code
     }
-    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: file) else {
-      printError("\(label): cannot read the file")
+    defer { if fd != STDIN_FILENO { close(fd) } }
+    var info = stat()
+    if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+      printError("\(label): cannot read the file: it is a folder")
       throw ExitStatus.badInput.code
     }
-    return data
+    var data = Data()
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = read(fd, &chunk, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 {
+        printError("\(label): cannot read the file: \(String(cString: strerror(errno)))")
+        throw ExitStatus.badInput.code
+      }
+      if count == 0 { return data }
+      data.append(contentsOf: chunk[0..<count])
+      if data.count > largestInput {
+        printError("\(label): the input is larger than \(largestInput) bytes")
+        throw ExitStatus.badInput.code
+      }
+    }
   }
 
   /// Prints `nelm COMMAND: message` on standard error; failure (1), the exit code to throw.
   static func failure(_ command: String, _ message: String) -> ExitCode {
-    printError("nelm \(command): \(message)")
+    printError((command.isEmpty ? "nelm: " : "nelm \(command): ") + message)
     return ExitStatus.failure.code
   }
 
   /// Prints `nelm COMMAND: message` on standard error; bad input (2), the exit code to throw.
   static func badInput(_ command: String, _ message: String) -> ExitCode {
-    printError("nelm \(command): \(message)")
+    printError((command.isEmpty ? "nelm: " : "nelm \(command): ") + message)
     return ExitStatus.badInput.code
   }
 
@@ -82,13 +109,25 @@ enum CommandSupport {
   }
 
   /// Prints a line on standard error; control characters in it (errors quote the facts or
-  /// ids they were given) are shown as `\u{1b}`, never sent to the terminal.
+  /// ids they were given) are shown as `\u{1b}`, never sent to the terminal, and a message
+  /// that quotes a huge value is cut to `longestMessage` characters.
   static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((Diagnostic.printable(line) + "\n").utf8))
+    Console.err(Diagnostic.printable(shortened(line)) + "\n")
+  }
+
+  /// The longest error line printed whole.
+  static let longestMessage = 400
+
+  /// `line`, or its start and how much was left out when it is longer than `longestMessage`
+  /// (a 10 MB value in the input must not come back in full).
+  static func shortened(_ line: String) -> String {
+    guard line.count > longestMessage else { return line }
+    let left = line.count - longestMessage
+    return line.prefix(longestMessage) + "… (\(left) more characters)"
   }
 
   /// Prints a JSON value, pretty, on standard output.
   static func printJSON(_ value: JSONValue) {
-    FileHandle.standardOutput.write(Data((value.prettyPrinted() + "\n").utf8))
+    Console.out(value.prettyPrinted() + "\n")
   }
 }

@@ -15,7 +15,9 @@ enum CompletionValues {
   /// The learners with a session file in the sessions folder.
   static var learners: CompletionKind {
     .custom { words, _, _ in
-      let folder = option("--sessions", in: words) ?? paths.defaultSessions()
+      guard let folder = option("--sessions", in: words) ?? paths.defaultSessions() else {
+        return []
+      }
       return forShell(SessionStore(directory: URL(fileURLWithPath: folder)).learners().map(\.value))
     }
   }

@@ -52,7 +52,7 @@ extension ExportCommand {
       let statements = XAPIExport.statements(
         for: loaded.record, course: loaded.course, settings: settings,
         since: since.flatMap(Self.parse))
-      try ExportCommand.write(XAPIExport.text(of: statements), to: file) {
+      try ExportCommand.write(XAPIExport.text(of: statements), to: file, printable: false) {
         "\(statements.count) statements"
       }
       CommandSupport.printError(

@@ -5,6 +5,7 @@ import Exports
 import Foundation
 import Progress
 import Shell
+import Tutor
 
 /// `nelm export anki|xapi|markdown FILE`: the course as Anki notes, a learner's answers as
 /// xAPI statements, or a learner's recap in Markdown.
@@ -51,7 +52,9 @@ extension ExportCommand {
     func run() throws {
       if noteTypes {
         let json = JSONValue.array(AnkiNoteType.all.map(\.json)).prettyPrinted() + "\n"
-        try ExportCommand.write(json, to: file) { "\(AnkiNoteType.all.count) note types" }
+        try ExportCommand.write(json, to: file, printable: false) {
+          "\(AnkiNoteType.all.count) note types"
+        }
         return
       }
       var course = try ExportCommand.loadCourse(lessons)
@@ -101,29 +104,22 @@ extension ExportCommand {
     try CommandSupport.loadCourse(directory, command: "export")
   }
 
-  /// Writes `text` to `file` (replacing it whole), or to standard output for `-`; after a
-  /// file, says what was written.
-  static func write(_ text: String, to file: String, what: () -> String) throws {
-    if file == "-" {
-      FileHandle.standardOutput.write(Data(text.utf8))
-      return
-    }
+  /// Writes `text` to `file` (see `ExportTarget`), or to standard output for `-`; after a
+  /// file, says what was written. Text exports (Markdown, Anki) carry the course's text, so
+  /// they are made printable first: no escape sequence from a lesson reaches a terminal or a
+  /// file (tabs, which separate Anki's fields, stay); xAPI is JSON, already escaped.
+  static func write(_ text: String, to file: String, printable: Bool = true, what: () -> String)
+    throws
+  {
+    let safe = printable ? TextRenderer.printable(text, keepingTabs: true) : text
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+      try ExportTarget.write(safe, to: file)
     } catch {
-      // The system's reason ("No such file or directory") when Foundation has one.
-      let nsError = error as NSError
-      var reason = nsError.localizedDescription
-      if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error,
-        (underlying as NSError).domain == NSPOSIXErrorDomain
-      {
-        reason = String(cString: strerror(Int32((underlying as NSError).code)))
-      }
-      throw failure("cannot write \(file): \(reason)")
+      guard let message = error.message else { throw ExitCode(error.status) }
+      throw failure(message)
     }
-    print("Wrote \(what()) to \(file).")
+    if file != "-" { Console.line("Wrote \(what()) to \(file).") }
   }
-
 }
 
 /// Prints `message` on standard error; the exit code to throw.

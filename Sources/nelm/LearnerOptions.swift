@@ -40,17 +40,21 @@ struct LearnerOptions: ParsableArguments {
     // The learner as the shell finds them: option, environment, then the name it remembers.
     guard
       let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
-        ?? LearnerMemory(directory: paths.stateDirectory()).recall()?.value
+        ?? paths.stateDirectory().flatMap({ LearnerMemory(directory: $0).recall()?.value })
     else {
       throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
     }
-    let directory =
-      sessions ?? CommandSupport.lastValue(of: "--sessions") ?? paths.defaultSessions()
+    guard
+      let directory = sessions ?? CommandSupport.lastValue(of: "--sessions")
+        ?? paths.defaultSessions()
+    else { throw CommandSupport.failure(command, Paths.noSessionsFolder) }
+    let learnerName: LearnerName
     do {
-      return (try LearnerName(name), SessionStore(directory: URL(fileURLWithPath: directory)))
+      learnerName = try LearnerName(name)
     } catch {
       throw CommandSupport.usage(error.message)
     }
+    return (learnerName, SessionStore(directory: URL(fileURLWithPath: directory)))
   }
 
   /// What a command reads: the course, and the learner's record with where it lives.

@@ -2,6 +2,7 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
 
 /// `nelm lint [--json] [DIR]`: checks every lesson file and prints each problem as
 /// `file:line:column: message`, or the counts and problems as one JSON object.
@@ -41,10 +42,10 @@ struct LintCommand: ParsableCommand {
       throw ExitStatus.badInput.code
     }
     if json {
-      print(Self.json(of: report).prettyPrinted())
+      Console.out(Self.json(of: report).prettyPrinted() + "\n")
     } else {
       for diagnostic in report.diagnostics {
-        print(diagnostic)
+        Console.line(diagnostic.description)
       }
       CommandSupport.printError(report.summary)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Progress
 import Shell
+import Tutor
 
 @main
 struct Nelm: ParsableCommand {
@@ -37,6 +38,37 @@ struct Nelm: ParsableCommand {
       valueName: "dir"), completion: .directory)
   var sessions: String?
 
+  /// Runs the command, then ends with a failure status when standard output could not be
+  /// written (a closed or full output, a reader that went away): after the work is saved,
+  /// never with a crash.
+  static func main() {
+    Console.prepare()
+    for warning in Paths(environment: ProcessInfo.processInfo.environment).warnings {
+      Console.err("nelm: \(TextRenderer.printable(warning))\n")
+    }
+    var command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch {
+      if let status = Console.exitStatus { Foundation.exit(status) }
+      exit(withError: error)
+    }
+    if let status = Console.exitStatus { Foundation.exit(status) }
+    exit()
+  }
+
+  func validate() throws {
+    for (name, value) in [("--sessions", sessions), ("--lessons", lessons), ("--learner", learner)]
+    where value?.isEmpty == true {
+      throw ValidationError("\(name) needs a value; '' names nothing")
+    }
+  }
+
   /// A learner name that cannot be one, or none where only a terminal could ask for it, is a
   /// usage error. (Not in `validate()`, which runs before every subcommand too.)
   private func checkLearner(_ paths: Paths) throws {
@@ -47,7 +79,7 @@ struct Nelm: ParsableCommand {
         throw CommandSupport.usage(error.message)
       }
     } else if isatty(STDIN_FILENO) == 0,
-      LearnerMemory(directory: paths.stateDirectory()).recall() == nil
+      paths.stateDirectory().flatMap({ LearnerMemory(directory: $0).recall() }) == nil
     {
       // Only a terminal can ask for a name.
       throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
@@ -59,15 +91,18 @@ struct Nelm: ParsableCommand {
 
   func run() throws {
     if manualSections {
-      print(ManualSections.mdoc)
+      Console.out(ManualSections.mdoc + "\n")
       return
     }
     let paths = Paths(environment: ProcessInfo.processInfo.environment)
     try checkLearner(paths)
+    guard let sessionsDirectory = sessions ?? paths.defaultSessions() else {
+      throw CommandSupport.failure("", Paths.noSessionsFolder)
+    }
     let options = ShellOptions(
       learner: learner ?? paths.learner(),
       lessonsDirectory: lessons ?? paths.defaultLessons(),
-      sessionsDirectory: sessions ?? paths.defaultSessions(),
+      sessionsDirectory: sessionsDirectory,
       stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())
     let status = ShellLauncher.run(options)
     if status != 0 { throw ExitCode(status) }

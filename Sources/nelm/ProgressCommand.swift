@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Exports
 import Foundation
+import Shell
 import Tutor
 
 #if canImport(Glibc)
@@ -43,7 +44,7 @@ struct ProgressCommand: ParsableCommand {
       && environment["TERM"] != "dumb"
     let width = environment["COLUMNS"].flatMap(Int.init).map { min(max($0, 40), 100) } ?? 80
     let text = TextRenderer(width: width, color: color && !json).render(reply.blocks)
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Console.out(text)
     if reply.isError { throw ExitCode(1) }
   }
 }

@@ -2,6 +2,8 @@ import Clinical
 import ArgumentParser
 import Course
 import Foundation
+import Shell
+import Tutor
 
 /// The reference commands for scripts, over `CourseIndex`: `nelm define`, `nelm search` and
 /// `nelm sources`.
@@ -22,7 +24,7 @@ enum ReferenceCommands {
   }
 
   static func printJSON(_ value: JSONValue) {
-    FileHandle.standardOutput.write(Data((value.prettyPrinted() + "\n").utf8))
+    Console.out(value.prettyPrinted() + "\n")
   }
 
 }
@@ -62,10 +64,12 @@ struct DefineCommand: ParsableCommand {
       if json {
         ReferenceCommands.printJSON(.array(index.terms.map(\.json)))
       } else {
-        let width = index.terms.map(\.term.count).max() ?? 0
+        // Terms made printable before they are measured, so the columns line up.
+        let terms = index.terms.map { TextRenderer.printable($0.term) }
+        let width = terms.map(\.count).max() ?? 0
         TerminalOutput.print(
-          index.terms.map {
-            $0.term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.expansion
+          zip(terms, index.terms).map { term, entry in
+            term.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.expansion
           })
       }
       return

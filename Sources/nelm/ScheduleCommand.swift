@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Shell
 import Progress
 
 /// `nelm schedule replay FILE`: the review scheduler (FSRS-6) run on a history of ratings.
@@ -48,7 +49,7 @@ extension ScheduleCommand {
       } else {
         out = Self.table(reviews, states).joined(separator: "\n") + "\n"
       }
-      FileHandle.standardOutput.write(Data(out.utf8))
+      Console.out(out)
     }
 
     /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Clinical
 import Figures
 import Foundation
+import Shell
 
 /// `nelm solve FILE`: runs the clinical engine on case facts and prints its assessment.
 struct SolveCommand: ParsableCommand {
@@ -48,7 +49,7 @@ struct SolveCommand: ParsableCommand {
     case .success(let facts):
       let assessment = ClinicalEngine.assess(facts)
       if json {
-        FileHandle.standardOutput.write(assessment.jsonData())
+        Console.out(String(decoding: assessment.jsonData(), as: UTF8.self))
       } else {
         TerminalOutput.print(assessment.reportLines())
         if draw { printTree(assessment) }
@@ -75,7 +76,7 @@ struct SolveCommand: ParsableCommand {
       environment: environment, isTerminal: isTerminal, columns: columns)
     let lines = DecisionTreeRenderer(style: style, showsNotice: false)
       .render(highlighting: assessment)
-    print("")
-    print(lines.text(color: style.color), terminator: "")
+    // The tree's labels are nelm's own words, and its styling escapes are deliberate.
+    Console.out("\n" + lines.text(color: style.color))
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exports
 import Foundation
+import Shell
 
 #if canImport(Glibc)
   import Glibc
@@ -79,7 +80,7 @@ struct SyncCommand: ParsableCommand {
     if onTerminal {
       sync.progress = { report in
         let line = "\rSent \(report.sent)/\(report.total) statements to \(endpoint.host ?? "")"
-        FileHandle.standardError.write(Data(line.utf8))
+        Console.err(line)
       }
     }
     do {
@@ -88,11 +89,10 @@ struct SyncCommand: ParsableCommand {
       let report = try sync.run(
         record, course: course, builder: XAPIStatementBuilder(course: course, settings: settings))
       if onTerminal {
-        FileHandle.standardError.write(
-          Data(" — done; the LRS has the log up to byte \(report.offset).\n".utf8))
+        Console.err(" — done; the LRS has the log up to byte \(report.offset).\n")
       }
     } catch {
-      if onTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+      if onTerminal { Console.err("\n") }
       throw CommandSupport.failure("sync", error.message)
     }
   }

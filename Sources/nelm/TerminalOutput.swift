@@ -1,4 +1,5 @@
 import Foundation
+import Shell
 
 /// The text of a one-shot command (`define`, `search`, `sources`, `case list`, `case show`,
 /// `solve`) as a person reads it: wrapped to the terminal when standard output is one, and
@@ -10,8 +11,9 @@ enum TerminalOutput {
   /// Prints `lines`, each wrapped to the terminal's width when there is a terminal.
   static func print(_ lines: [String]) {
     let text = lines.joined(separator: "\n")
-    guard let width = width() else { return Swift.print(text) }
-    Swift.print(wrap(text, width: width))
+    // Through Console: made printable (course text may carry escapes), and a closed or full
+    // standard output is an error nelm reports, not a crash.
+    Console.line(width().map { wrap(text, width: $0) } ?? text)
   }
 
   /// The columns to wrap to: nil when standard output is not a terminal; else `COLUMNS`, else

@@ -118,8 +118,11 @@ struct AnswerLogTests {
       let url = directory.url.appendingPathComponent("ana.answers.jsonl")
       let good = try AnswerLog.lines([answer("l/q1", at: 1)])
       try (good + Data("not json\n".utf8)).write(to: url)
-      #expect(throws: ProgressError.corrupt(path: url.path, detail: "line 2 is not a valid answer"))
-      {
+      #expect(
+        throws: ProgressError.corruptLog(
+          path: url.path, line: 2,
+          detail: "not a valid answer: not valid JSON: invalid value at line 1, column 2")
+      ) {
         try AnswerLog.read(url)
       }
     }

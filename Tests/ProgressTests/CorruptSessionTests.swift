@@ -56,15 +56,39 @@ struct CorruptSessionTests {
     ),
     (
       "bad date", edited { $0["updated"] = "last tuesday" },
-      "updated: 'last tuesday' is not an ISO-8601 date and time"
+      "updated: 'last tuesday' is not a valid ISO-8601 date and time in UTC, years 1900–9999 "
+        + "(e.g. 2024-03-01T09:41:07.250Z)"
+    ),
+    (
+      "February 30th", edited { $0["updated"] = "2024-02-30T10:00:00.000Z" },
+      "updated: '2024-02-30T10:00:00.000Z' is not a valid ISO-8601 date and time in UTC, years "
+        + "1900–9999 (e.g. 2024-03-01T09:41:07.250Z)"
+    ),
+    (
+      "hour 25", edited { $0["created"] = "2024-02-03T25:61:61.000Z" },
+      "created: '2024-02-03T25:61:61.000Z' is not a valid ISO-8601 date and time in UTC, years "
+        + "1900–9999 (e.g. 2024-03-01T09:41:07.250Z)"
+    ),
+    (
+      "a number out of range", Data(#"{"schemaVersion": 2, "answerCount": 1e400}"#.utf8),
+      "answerCount: 1e400 is out of range (nelm reads whole numbers up to 9223372036854775807 "
+        + "and decimals up to about 1.8e308)"
+    ),
+    (
+      "a whole number out of range",
+      Data(#"{"schemaVersion": 2, "answerCount": 99999999999999999999999}"#.utf8),
+      "answerCount: 99999999999999999999999 is out of range (nelm reads whole numbers up to "
+        + "9223372036854775807 and decimals up to about 1.8e308)"
+    ),
+    (
+      "a key written twice",
+      Data(#"{"schemaVersion": 2, "answerCount": 3, "answerCount": 5}"#.utf8),
+      "key 'answerCount' appears twice in the top level; nelm would read the first, other tools "
+        + "the last: keep one"
     ),
     (
       "no schemaVersion", edited { $0["schemaVersion"] = nil },
       "missing key 'schemaVersion' at the top level"
-    ),
-    (
-      "newer schemaVersion", edited { $0 = ["schemaVersion": 7, "brandNew": true] },
-      "schemaVersion 7 is newer than this nelm understands (2); upgrade nelm to use this file"
     ),
     (
       "schemaVersion 0", edited { $0["schemaVersion"] = 0 },
@@ -89,6 +113,17 @@ struct CorruptSessionTests {
         object["items"] = items
       },
       "items.imaging/ga68.last.durationMs is -5; it cannot be negative"
+    ),
+    (
+      "unknown outcome",
+      edited { object in
+        var items = object["items"] as? [String: [String: Any]] ?? [:]
+        var last = items["imaging/ga68"]?["last"] as? [String: Any] ?? [:]
+        last["outcome"] = "great"
+        items["imaging/ga68"]?["last"] = last
+        object["items"] = items
+      },
+      "items.imaging/ga68.last.outcome 'great' is not one of correct, acceptable, wrong, skipped"
     ),
     (
       "learner mismatch", edited { $0["learner"] = "bob" },
@@ -121,7 +156,7 @@ struct CorruptSessionTests {
         error?.message == "session file \(url.path) cannot be read: \(expected)")
       #expect(try Data(contentsOf: url) == data)
       // The lock was released: setting the file aside takes it again.
-      _ = try store.setAside(learner, now: Date())
+      _ = try store.setAside(learner, .sessionFile, now: Date())
     }
   }
 
@@ -132,12 +167,12 @@ struct CorruptSessionTests {
       let learner = try LearnerName("ana")
       try Data("garbage".utf8).write(to: store.fileURL(for: learner))
       let now = Date(timeIntervalSince1970: 1_709_285_400.5)
-      let first = try store.setAside(learner, now: now)
+      let first = try store.setAside(learner, .sessionFile, now: now)
       #expect(first.lastPathComponent == "ana.json.corrupt-20240301-093000")
       #expect(try Data(contentsOf: first) == Data("garbage".utf8))
 
       try Data("more garbage".utf8).write(to: store.fileURL(for: learner))
-      let second = try store.setAside(learner, now: now)
+      let second = try store.setAside(learner, .sessionFile, now: now)
       #expect(second.lastPathComponent == "ana.json.corrupt-20240301-093000-2")
       #expect(try Data(contentsOf: first) == Data("garbage".utf8))
 
@@ -157,7 +192,62 @@ struct CorruptSessionTests {
       #expect(
         throws: ProgressError.writeFailed(
           path: url.path, reason: "cannot move it aside: No such file or directory")
-      ) { try store.setAside(LearnerName("ana"), now: Date()) }
+      ) { try store.setAside(LearnerName("ana"), .sessionFile, now: Date()) }
     }
+  }
+
+  @Test("a file from a newer nelm is refused as such, left alone, and never set aside")
+  func newerFormat() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let learner = try LearnerName("ana")
+      let url = store.fileURL(for: learner)
+      let data = Self.edited { $0 = ["schemaVersion": 3, "brandNew": true] }
+      try data.write(to: url)
+      let error = progressError { () throws(ProgressError) in try store.open(learner, now: Date()) }
+      #expect(error == .newerFormat(path: url.path, version: 3))
+      #expect(error?.fileToSetAside == nil)
+      #expect(error?.message.contains("use a nelm that reads schemaVersion 3 or later") == true)
+      #expect(
+        throws: ProgressError.newerFormat(path: url.path, version: 3),
+        performing: { try store.setAside(learner, .sessionFile, now: Date()) })
+      #expect(try Data(contentsOf: url) == data)
+      #expect(try directory.entries() == ["ana.json"])
+    }
+  }
+
+  @Test("a key written twice in a nested object is named with its place")
+  func nestedDuplicate() throws {
+    let data = Data(#"{"schemaVersion": 2, "items": {"a/b": {"attempts": 1, "attempts": 2}}}"#.utf8)
+    #expect(
+      JSONInspection.firstProblem(in: data)
+        == "key 'attempts' appears twice in items.a/b; nelm would read the first, other tools "
+        + "the last: keep one")
+    #expect(
+      JSONInspection.firstProblem(in: Data(#"{"a": [1, {"b": 1, "\u0062": 2}]}"#.utf8))
+        == "key 'b' appears twice in a[1]; nelm would read the first, other tools the last: "
+        + "keep one")
+    #expect(JSONInspection.firstProblem(in: Self.valid) == nil)
+  }
+
+  @Test("the walk tells a key no record knows from ids and known keys, without decoding")
+  func unknownKeysFound() throws {
+    #expect(!JSONInspection.inspect(Self.valid, as: .session).hasUnknownKeys)
+    let extraLast = Self.edited { object in
+      var items = object["items"] as? [String: [String: Any]] ?? [:]
+      var last = items["imaging/ga68"]?["last"] as? [String: Any] ?? [:]
+      last["device"] = "phone"
+      items["imaging/ga68"]?["last"] = last
+      object["items"] = items
+    }
+    #expect(JSONInspection.inspect(extraLast, as: .session).hasUnknownKeys)
+    let extraSetting = Self.edited { $0["settings"] = ["color": "auto", "theme": "dark"] }
+    #expect(JSONInspection.inspect(extraSetting, as: .session).hasUnknownKeys)
+    // A key known elsewhere is still unknown where it stands.
+    let misplaced = Self.edited { $0["settings"] = ["color": "auto", "position": 1] }
+    #expect(JSONInspection.inspect(misplaced, as: .session).hasUnknownKeys)
+    let session = try SessionCoding.decode(
+      extraSetting, path: "ana.json", learner: LearnerName("ana"))
+    #expect(session.settings.unknown.values["theme"] == .string("dark"))
   }
 }

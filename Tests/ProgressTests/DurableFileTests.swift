@@ -61,7 +61,7 @@ struct DurableFileTests {
 
   // Tests run as root, where permissions do not stop writes: these failures are ones root
   // meets too.
-  @Test("rename fails (target is a non-empty directory): error, nothing changed, no temp file")
+  @Test("a folder in the target's place is refused before anything is written")
   func renameFails() throws {
     try withTemporaryDirectory { directory in
       let url = directory.url.appendingPathComponent("ana.json")
@@ -70,12 +70,7 @@ struct DurableFileTests {
       let error = progressError { () throws(ProgressError) in
         try DurableFile.write(Data("new".utf8), to: url)
       }
-      guard case .writeFailed(let path, let reason)? = error else {
-        Issue.record("expected .writeFailed, got \(String(describing: error))")
-        return
-      }
-      #expect(path == url.path)
-      #expect(!reason.isEmpty)
+      #expect(error == .notAFile(path: url.path, kind: "a folder"))
       #expect(try directory.entries() == ["ana.json"])
       #expect(try Data(contentsOf: url.appendingPathComponent("inside")) == Data("keep".utf8))
     }
@@ -88,7 +83,7 @@ struct DurableFileTests {
       try Data("old contents".utf8).write(to: url)
       let blocker = directory.url.appendingPathComponent(temporaryName(for: url))
       try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: false)
-      #expect(throws: ProgressError.writeFailed(path: url.path, reason: "Is a directory")) {
+      #expect(throws: ProgressError.writeFailed(path: url.path, reason: "File exists")) {
         try DurableFile.write(Data("new".utf8), to: url)
       }
       #expect(try Data(contentsOf: url) == Data("old contents".utf8))

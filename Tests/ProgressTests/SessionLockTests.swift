@@ -100,4 +100,65 @@ struct SessionLockTests {
       open.close()
     }
   }
+
+  @Test("a lock file deleted under an open session: its saves are refused, a second open is not")
+  func lockDeleted() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let ana = try LearnerName("ana")
+      let first = try store.open(ana, now: Date())
+      let lockPath = directory.url.appendingPathComponent("ana.lock").path
+      let answer = Answer(
+        item: "l/q", response: ["a"], correct: true, at: Date(), durationMs: 1, hintsUsed: 0)
+      try first.append([answer])
+      #expect(unlink(lockPath) == 0)
+      let second = try store.open(ana, now: Date())
+      defer { second.close() }
+      #expect(second.session.answerCount == 1)
+      let lost = ProgressError.lockLost(path: lockPath, learner: "ana")
+      #expect(throws: lost) { try first.append([answer]) }
+      #expect(throws: lost) { try first.save(first.session) }
+      #expect(lost.message.contains("nothing more is saved from this one"))
+      try second.append([answer])
+      #expect(try AnswerLog.read(second.logURL).count == 2)
+      first.close()
+    }
+  }
+
+  @Test("a lock file replaced by another file is a lost lock too")
+  func lockReplaced() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let open = try store.open(LearnerName("ana"), now: Date())
+      defer { open.close() }
+      let lockPath = directory.url.appendingPathComponent("ana.lock").path
+      let other = directory.url.appendingPathComponent("other").path
+      try Data("x".utf8).write(to: URL(fileURLWithPath: other))
+      #expect(rename(other, lockPath) == 0)
+      #expect(throws: ProgressError.lockLost(path: lockPath, learner: "ana")) {
+        try open.save(open.session)
+      }
+    }
+  }
+
+  @Test("a lock file that is a link is refused; neither it nor what it names changes")
+  func lockIsALink() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let ana = try LearnerName("ana")
+      let session = store.fileURL(for: ana)
+      let bytes = try SessionCoding.encode(Session(learner: "ana", now: Date()))
+      try bytes.write(to: session)
+      let lockPath = directory.url.appendingPathComponent("ana.lock").path
+      for target in [session.path, directory.url.appendingPathComponent("made").path] {
+        try? FileManager.default.removeItem(atPath: lockPath)
+        try FileManager.default.createSymbolicLink(atPath: lockPath, withDestinationPath: target)
+        #expect(throws: ProgressError.notAFile(path: lockPath, kind: "a symbolic link")) {
+          try store.open(ana, now: Date())
+        }
+        #expect(try Data(contentsOf: session) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/made"))
+      }
+    }
+  }
 }

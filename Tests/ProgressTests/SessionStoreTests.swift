@@ -107,14 +107,14 @@ struct SessionStoreTests {
     }
   }
 
-  @Test("a session file that is a directory is unreadable, not new")
+  @Test("a session file that is a directory is refused, not new")
   func unreadable() throws {
     try withTemporaryDirectory { directory in
       let store = SessionStore(directory: directory.url)
       let learner = try LearnerName("ana")
       let url = store.fileURL(for: learner)
       try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-      #expect(throws: ProgressError.unreadable(path: url.path, reason: "Is a directory")) {
+      #expect(throws: ProgressError.notAFile(path: url.path, kind: "a folder")) {
         try store.open(learner, now: Date())
       }
     }

@@ -1,4 +1,5 @@
-"""A short crash test for `make test`: 25 SIGKILLs at random moments, nothing saved is lost.
+"""A short crash test for `make test`: 25 kills at random moments (SIGKILL, SIGTERM, SIGHUP and
+a closed terminal in turn), nothing saved is lost.
 
 The full run (`make crashtest`, 200+ kills) and the checks themselves are in
 `Tests/stress/crashtest.py`; this calls the same code with fewer kills. It also checks that

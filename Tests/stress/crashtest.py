@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Crash test: kill nelm with SIGKILL at random moments and check that nothing saved is lost.
+"""Crash test: kill nelm at random moments and check that nothing saved is lost.
 
-Each run starts nelm on a pipe for one learner (a fresh one or one used before), feeds it a
-stream of lines that studies lessons and answers their questions and the steps of clinical
-cases, and kills it with SIGKILL: at a random moment, or (every other run) a few
-milliseconds after an answer line was written, so that many kills land while that answer is
-being saved. The shell prints a `Saved.` line (or, for the last answer of a lesson or case,
+Each run starts nelm for one learner (a fresh one or one used before), feeds it a stream of
+lines that studies lessons and answers their questions and the steps of clinical cases, and
+ends it: at a random moment, or (every other run) a few milliseconds after an answer line
+was written, so that many kills land while that answer is being saved. The runs take turns
+over four ways to end it (`--methods`): SIGKILL, SIGTERM and SIGHUP to nelm on a pipe, and a
+closed terminal (nelm on a pseudo-terminal whose master side is closed, as when a terminal
+window is closed: the kernel hangs the terminal up and sends SIGHUP). The shell prints a `Saved.` line (or, for the last answer of a lesson or case,
 `Lesson complete` / `Case complete`) only after the answer is durably saved; the test counts
 those lines, read unbuffered from the pipe, up to the kill.
 
@@ -19,21 +21,31 @@ Inputs are derived from the course itself: the lesson YAML (pages, questions, ke
 `nelm case show ID --json` (steps, options, keys). A run's lines start from where the
 session file says each lesson and case was left.
 
-    python3 Tests/stress/crashtest.py --kills 200            # the full run (`make crashtest`)
+    python3 Tests/stress/crashtest.py --kills 240            # the full run (`make crashtest`)
     python3 Tests/stress/crashtest.py --kills 25 --seed 7    # what `make test` runs
+    python3 Tests/stress/crashtest.py --kills 40 --methods SIGTERM,terminal
 
-Prints the figures: runs, kills, kills during a write, answers acknowledged, losses.
+After SIGTERM, SIGHUP or a closed terminal nelm must end by that signal (or, for a terminal
+it finds hung up first, with status 0 or 1), never with a crash.
+
+Prints the figures: runs, kills by method, kills during a write, answers acknowledged, losses.
 Exit status 1 when any check failed.
 """
 import argparse
+import fcntl
 import json
 import os
 import pathlib
+import pty
 import random
+import re
+import select
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import threading
 import time
 
@@ -47,6 +59,15 @@ from test_session_schema import validate_answer_log, validate_session_file  # no
 LESSONS = REPO / "Lessons"
 # Lines the shell prints only after the answer before them is durably saved.
 ACKS = ("Saved. [Enter]", "Lesson complete", "Case complete")
+# The ways a run is ended, and the statuses each may end with.
+METHODS = ("SIGKILL", "SIGTERM", "SIGHUP", "terminal")
+EXPECTED = {
+    "SIGKILL": {-signal.SIGKILL}, "SIGTERM": {-signal.SIGTERM}, "SIGHUP": {-signal.SIGHUP},
+    # A hung-up terminal: SIGHUP, or nelm reads the end of input (0) or fails a write (1).
+    "terminal": {-signal.SIGHUP, 0, 1},
+}
+# What a terminal shows besides text: escape sequences and carriage returns.
+TERMINAL_NOISE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\r")
 
 
 def default_binary():
@@ -168,9 +189,13 @@ class Run:
     def _read(self):
         pending = b""
         while True:
-            chunk = os.read(self.process.stdout.fileno(), 65536)
+            try:
+                chunk = self.read_chunk()
+            except OSError:  # EIO: the terminal was hung up
+                chunk = b""
             if not chunk:
                 break
+            chunk = TERMINAL_NOISE.sub(b"", chunk)
             pending += chunk
             *lines, pending = pending.split(b"\n")
             with self.changed:
@@ -183,8 +208,15 @@ class Run:
         with self.changed:
             self.changed.notify_all()
 
+    def read_chunk(self):
+        return os.read(self.process.stdout.fileno(), 65536)
+
     def _read_errors(self):
         self.errors.append(self.process.stderr.read().decode("utf-8", "replace"))
+
+    def end(self, method):
+        """Ends the process the way `method` names."""
+        self.process.send_signal(getattr(signal, method))
 
     def write(self, line):
         """Writes a line; False once the process is gone."""
@@ -216,6 +248,67 @@ class Run:
         return status, self.acks, "\n".join(self.output), "".join(self.errors)
 
 
+class TerminalRun(Run):
+    """nelm on a pseudo-terminal, as a learner runs it: libedit, prompts, echo. Ending it by
+    closing the master side hangs the terminal up, as closing a terminal window does."""
+
+    def __init__(self, binary, env, args):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+
+        def controlling_terminal():
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+        self.process = subprocess.Popen(
+            [binary, *args], stdin=slave, stdout=slave, stderr=slave,
+            env={**env, "NO_COLOR": "1", "TERM": "xterm"}, start_new_session=True,
+            preexec_fn=controlling_terminal)
+        os.close(slave)
+        self.acks = 0
+        self.output = []
+        self.errors = []
+        self.changed = threading.Condition()
+        self.closed = False
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def read_chunk(self):
+        # A read blocked on the master would keep it open after close_terminal (a close does
+        # not end a read in progress), and the terminal would never hang up: poll instead.
+        while not self.closed:
+            if select.select([self.master], [], [], 0.05)[0]:
+                return os.read(self.master, 65536)
+        return b""
+
+    def write(self, line):
+        if self.closed:
+            return False
+        try:
+            os.write(self.master, line.encode() + b"\n")
+            return True
+        except OSError:
+            return False
+
+    def end(self, method):
+        if method == "terminal":
+            self.close_terminal()
+        else:
+            super().end(method)
+
+    def close_terminal(self):
+        if not self.closed:
+            self.closed = True
+            self.reader.join(timeout=10)
+            os.close(self.master)
+
+    def finish(self):
+        status = self.process.wait(timeout=60)
+        self.close_terminal()
+        text = "\n".join(self.output)
+        # On a terminal, errors come through the same stream.
+        return status, self.acks, text, "\n".join(
+            line for line in self.output if line.startswith("nelm:"))
+
+
 def read_session(path):
     if not path.exists():
         return {}
@@ -231,20 +324,23 @@ class Figures:
         self.runs = self.kills = self.during_write = self.acknowledged = 0
         self.losses = self.failures = self.learners = self.torn = 0
         self.messages = []
+        self.by_method = {method: 0 for method in METHODS}
 
     def fail(self, message):
         self.failures += 1
         self.messages.append(message)
 
     def summary(self):
-        return (f"crashtest: {self.runs} runs, {self.kills} kills with SIGKILL, "
+        methods = ", ".join(f"{count} {method}" for method, count in self.by_method.items()
+                            if count)
+        return (f"crashtest: {self.runs} runs, {self.kills} kills ({methods}), "
                 f"{self.during_write} during a write (between an answer line and its Saved. "
                 f"line), {self.acknowledged} answers acknowledged, {self.torn} torn log tails "
                 f"repaired, {self.learners} learners, {self.losses} losses, "
                 f"{self.failures} failed checks")
 
 
-def one_run(number, binary, env, sessions, course, rng, figures, learners):
+def one_run(number, binary, env, sessions, course, rng, figures, learners, method="SIGKILL"):
     if not learners or rng.random() < 0.3:
         learners.append(f"crash{number}")
         figures.learners += 1
@@ -256,7 +352,7 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners):
     lines = plan(course, read_session(session_path), rng)
     answers = [answer for _, answer in lines if answer]
 
-    run = Run(binary, env, args)
+    run = (TerminalRun if method == "terminal" else Run)(binary, env, args)
     figures.runs += 1
     targeted = rng.random() < 0.5
     target = rng.randrange(len(answers)) if answers else 0
@@ -268,7 +364,7 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners):
     def kill():
         nonlocal killed, written_at_kill
         written_at_kill = written
-        run.process.send_signal(signal.SIGKILL)
+        run.end(method)
         killed = True
 
     for line, answer in lines:
@@ -300,12 +396,13 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners):
         kill()
     status, acks, out, err = run.finish()
     figures.kills += 1
+    figures.by_method[method] += 1
     # Everything the process printed before it died counts: it was saved first.
     figures.during_write += written_at_kill > acks
     figures.acknowledged += acks
-    where = f"run {number} (learner {learner})"
-    if status != -signal.SIGKILL:
-        figures.fail(f"{where}: ended with status {status} before the kill:\n{err}\n{out[-2000:]}")
+    where = f"run {number} (learner {learner}, {method})"
+    if status not in EXPECTED[method]:
+        figures.fail(f"{where}: ended with status {status}:\n{err}\n{out[-2000:]}")
     if "Could not save" in err:
         figures.fail(f"{where}: a save failed: {err}")
 
@@ -323,6 +420,10 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners):
     if reopened.returncode != 0:
         figures.fail(f"{where}: reopening exited {reopened.returncode}: "
                      f"{reopened.stderr.decode(errors='replace')}")
+        return
+    if not session_path.exists() and not log_path.exists() and acks == 0:
+        # A new learner ended before anything was saved: a session that never changed is
+        # not written, and nothing was acknowledged.
         return
     try:
         data = validate_session_file(session_path)
@@ -352,8 +453,8 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners):
                      f"{written} written")
 
 
-def crash_test(kills, binary=None, seed=None, sessions=None, progress=False):
-    """Runs `kills` killed runs; returns the Figures."""
+def crash_test(kills, binary=None, seed=None, sessions=None, progress=False, methods=METHODS):
+    """Runs `kills` killed runs, taking the `methods` in turn; returns the Figures."""
     binary = binary or default_binary()
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="nelm-crash-") as scratch:
@@ -368,7 +469,8 @@ def crash_test(kills, binary=None, seed=None, sessions=None, progress=False):
         figures = Figures()
         learners = []
         for number in range(1, kills + 1):
-            one_run(number, binary, env, sessions, course, rng, figures, learners)
+            method = methods[(number - 1) % len(methods)]
+            one_run(number, binary, env, sessions, course, rng, figures, learners, method)
             if progress and number % 25 == 0:
                 print(f"  … {figures.summary()}", flush=True)
         return figures
@@ -376,7 +478,9 @@ def crash_test(kills, binary=None, seed=None, sessions=None, progress=False):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--kills", type=int, default=200)
+    parser.add_argument("--kills", type=int, default=240)
+    parser.add_argument("--methods", default=",".join(METHODS),
+                        help=f"how runs end, taken in turn (default: {','.join(METHODS)})")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--bin", default=default_binary())
     parser.add_argument("--sessions", default=None,
@@ -385,7 +489,12 @@ def main():
     seed = options.seed if options.seed is not None else random.randrange(1 << 30)
     print(f"crashtest: {options.bin}, seed {seed}", flush=True)
     started = time.monotonic()
-    figures = crash_test(options.kills, options.bin, seed, options.sessions, progress=True)
+    methods = tuple(options.methods.split(","))
+    unknown = [method for method in methods if method not in METHODS]
+    if unknown:
+        parser.error(f"unknown methods {unknown}; choose from {','.join(METHODS)}")
+    figures = crash_test(options.kills, options.bin, seed, options.sessions, progress=True,
+                         methods=methods)
     print(figures.summary())
     print(f"crashtest: {time.monotonic() - started:.0f} s")
     for message in figures.messages[:20]:
