@@ -681,7 +681,7 @@ ROWS = [
     Row("S2-corrupt-date-quoted",
         session_edit(set_path("updated", value="\x1b]0;owned\x07\u202e2024")), 1, r"updated",
         check=no_unsafe_output),
-    Row("S2-lessons-path-with-escapes", lambda w: None, 1, r"lessons|course|folder",
+    Row("S2-lessons-path-with-escapes", lambda w: None, 2, r"lessons|course|folder|directory",
         args=lambda w: ["--learner", "ana", "--lessons", str(w.root / "L\x1b[2J\x9b1m"),
                         "--sessions", str(w.D)], check=no_unsafe_output),
     Row("S2-lint-file-name-with-escapes", escape_in_file_name, 1, r"bad",
@@ -717,7 +717,7 @@ ROWS = [
                                              "XDG_STATE_HOME": "", "XDG_CACHE_HOME": ""}),
         changes=("D/*",), check=check_not_created("nohome")),
     # S7: a refused name is quoted escaped; exports are private.
-    Row("S7-learner-name-with-rlo", lambda w: None, 1, r"\\u\{202e\}",
+    Row("S7-learner-name-with-rlo", lambda w: None, 64, r"\\u\{202e\}",
         args=lambda w: ["--learner", "ana\u202eevil", "--lessons", str(LESSONS), "--sessions",
                         str(w.D)], check=no_unsafe_output),
     Row("S7-export-private-under-umask-000", lambda w: None, 0,
@@ -726,7 +726,13 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
+# Rows that plant a newer nelm's files: the schema checks of conftest do not apply to them.
+FOREIGN_ROWS = {"D6-newer-schema", "D10-unknown-keys-survive"}
+
+
+@pytest.mark.parametrize("row", [
+    pytest.param(row, id=row.id, marks=[pytest.mark.foreign_files] if row.id in FOREIGN_ROWS else [])
+    for row in ROWS])
 def test_hostile_file(row, tmp_path, ana, nelm_bin):
     world = World(tmp_path, ana, nelm_bin)
     row.setup(world)
@@ -753,7 +759,9 @@ def test_D5_a_corrupt_log_sets_aside_the_log_not_the_session_file(tmp_path, ana,
     session_before = (world.D / "ana.json").read_bytes()
     child = world.spawn(world.args())
     child.expect(r"answer log .*ana\.answers\.jsonl.*line 4")
-    child.expect(r"Keep .*ana\.answers\.jsonl.* aside")
+    # The prompt names the broken file; the line editor may wrap it (" \r") on a long path.
+    child.expect(r"Keep [\s\S]*? aside")
+    assert "ana.answers.jsonl" in child.after.replace(" \r", "").replace("\r", "")
     child.sendline("y")
     child.expect("nelm> ")
     child.sendline("quit")
@@ -767,6 +775,7 @@ def test_D5_a_corrupt_log_sets_aside_the_log_not_the_session_file(tmp_path, ana,
     assert not list(world.D.glob("ana.json.corrupt-*")), "the healthy session file was moved"
 
 
+@pytest.mark.foreign_files
 def test_D6_a_newer_file_is_not_offered_for_setting_aside(tmp_path, ana, nelm_bin):
     world = World(tmp_path, ana, nelm_bin)
     session_edit(set_path("schemaVersion", value=3))(world)

@@ -109,12 +109,13 @@ def test_U6_lint_says_what_a_fifo_or_a_folder_named_yaml_is(world):
 
 
 def test_U7_an_empty_folder_is_not_a_course(world):
+    """Bad input (2 in the exit-status table): a folder that is no course."""
     (world.root / "empty").mkdir()
     lint = world.run(["lint", str(world.root / "empty")], stdin=b"")
-    assert lint.returncode == 1 and "not a course folder" in text(lint)
+    assert lint.returncode == 2 and "not a course folder" in text(lint)
     shell = world.run(["--learner", "ana", "--lessons", str(world.root / "empty"), "--sessions",
                        str(world.D)])
-    assert shell.returncode == 1 and "not a course folder" in text(shell)
+    assert shell.returncode == 2 and "not a course folder" in text(shell)
 
 
 def test_U8_an_answer_in_the_log_is_not_called_not_saved(world):
