@@ -4,14 +4,11 @@
 #ifndef NELM_CLIBEDIT_SHIM_H
 #define NELM_CLIBEDIT_SHIM_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE  // memfd_create
-#endif
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 typedef char *(*nelm_prompt_fn)(EditLine *);
@@ -82,7 +79,10 @@ static inline int nelm_history_load(History *h, const char *path) {
 /// libedit's H_SAVE_FP needs a stream with a descriptor (it calls fchmod on it), so the
 /// history goes to an anonymous memory file (memfd) and is read back from there.
 static inline char *nelm_history_text(History *h, size_t *length) {
-  int fd = memfd_create("nelm-history", MFD_CLOEXEC);
+  // memfd_create through syscall(2): its declaration needs _GNU_SOURCE, and defining that in
+  // this module's header changes glibc's types (fd_set) under Dispatch's module, which a
+  // clean build refuses. 1 is MFD_CLOEXEC.
+  int fd = (int)syscall(SYS_memfd_create, "nelm-history", 1U);
   if (fd < 0) return NULL;
   FILE *stream = fdopen(fd, "w+");
   if (stream == NULL) {
