@@ -66,6 +66,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "TutorTests", dependencies: ["Tutor", "Course", "Cases", "Identifiers", "Progress"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor", "Course", "Progress"]),
     .testTarget(
       name: "ExportsTests",
       dependencies: ["Exports", "Course", "Cases", "Clinical", "Identifiers", "Progress"]),
