@@ -74,7 +74,7 @@ final class ShellFixture {
         options: [
           Option(id: "a", text: "G1", explanation: "G1 is 2 % or less."),
           Option(id: "b", text: "G2", explanation: "3–20 % is G2."),
-        ], key: ["b"], explanation: "Ki-67 sets the grade.", source: "WHO 2010"),
+        ], key: ["b"], explanation: "Ki-67 sets the grade.", source: "WHO 2010")
     ])
 
   let session: MemorySession
