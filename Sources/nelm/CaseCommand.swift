@@ -23,16 +23,12 @@ extension CaseCommand {
     @Flag(help: "Print a JSON array of {id, title, tags, stepKinds}.")
     var json = false
 
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
-      completion: .directory)
-    var lessons: String?
+    @OptionGroup var course: CourseOptions
 
     func run() throws {
-      let course = try CaseCommand.loadCourse(lessons)
+      let course = try self.course.load(command: "case")
       if json {
-        CaseCommand.printJSON(.array(course.cases.map(\.summaryJSON)))
+        JSONOutput.print(.array(course.cases.map(\.summaryJSON)))
       } else if course.cases.isEmpty {
         Console.line("No cases.")
       } else {
@@ -58,15 +54,11 @@ extension CaseCommand {
     @Flag(help: "Print one JSON object: the final facts and every step with its key.")
     var json = false
 
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
-      completion: .directory)
-    var lessons: String?
+    @OptionGroup var course: CourseOptions
 
     func validate() throws {
       if id.isGenerated, id.generated == nil {
-        throw CommandSupport.usage(
+        throw CommandFailure.usage(
           "'\(id)' is not a generated case; write random:SEED or random:SEED:TOPIC, SEED a "
             + "whole number, TOPIC one of \(CaseTopic.names.joined(separator: ", "))")
       }
@@ -75,7 +67,7 @@ extension CaseCommand {
     func run() throws {
       let found = try clinicalCase()
       if json {
-        CaseCommand.printJSON(found.showJSON)
+        JSONOutput.print(found.showJSON)
       } else {
         TerminalOutput.print(found.reportLines())
       }
@@ -84,21 +76,14 @@ extension CaseCommand {
     /// A generated case without the course; an authored one from it.
     private func clinicalCase() throws -> ClinicalCase {
       if let generated = CaseGenerator.generate(id) { return generated }
-      let course = try CaseCommand.loadCourse(lessons)
+      let course = try self.course.load(command: "case")
       guard let found = course.clinicalCase(id: id) else {
-        throw CommandSupport.badInput(
+        throw CommandFailure.badInput(
           "case", "no case '\(id)'; `nelm case list` shows the case ids, or use random:SEED")
       }
       return found
     }
   }
-
-  /// The course for a `nelm case` command.
-  static func loadCourse(_ directory: String?) throws -> Course {
-    try CommandSupport.loadCourse(directory, command: "case")
-  }
-
-  static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
 }
 
 extension CaseID: ExpressibleByArgument {
