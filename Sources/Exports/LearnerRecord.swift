@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Progress
 
 /// What the exports know of one learner: the session file (positions, completions, case
@@ -76,8 +77,8 @@ public struct LearnerRecord: Sendable, Equatable {
   }
 
   /// The latest answer to each item, by item id.
-  var latestAnswers: [String: Answer] {
-    var latest: [String: Answer] = [:]
+  var latestAnswers: [ItemID: Answer] {
+    var latest: [ItemID: Answer] = [:]
     for answer in answers { latest[answer.item] = answer }
     return latest
   }

@@ -1,4 +1,6 @@
+import Cases
 import Course
+import Identifiers
 import Progress
 
 /// A readable recap of what a learner has done, in Markdown: each lesson studied with its
@@ -25,8 +27,8 @@ public enum MarkdownRecap {
       sections.append(lessonSection(lesson, answered, latest, record.session))
     }
     for id in caseIDs(record) {
-      guard let clinicalCase = catalog.clinicalCase(id: id) else { continue }
-      sections.append(caseSection(clinicalCase, latest, record.session?.cases[id]))
+      guard let clinicalCase = catalog.clinicalCase(id) else { continue }
+      sections.append(caseSection(clinicalCase, latest, record.session?.cases[id.rawValue]))
     }
     if sections.count == 2 { sections.append("Nothing studied yet.") }
     let unknown = Set(record.answers.map(\.item)).filter { catalog.resolve($0) == nil }.count
@@ -38,7 +40,7 @@ public enum MarkdownRecap {
   }
 
   static func lessonSection(
-    _ lesson: Lesson, _ answered: [Question], _ latest: [String: Answer], _ session: Session?
+    _ lesson: Lesson, _ answered: [Question], _ latest: [ItemID: Answer], _ session: Session?
   ) -> String {
     let right = answered.filter { latest[lesson.itemID(of: $0)]?.correct == true }.count
     let status = session?.lessons[lesson.id]?.completed == true ? "Completed" : "In progress"
@@ -69,11 +71,10 @@ public enum MarkdownRecap {
   }
 
   /// The cases with a place in the session file or an answer in the log, sorted by id.
-  static func caseIDs(_ record: LearnerRecord) -> [String] {
-    var ids = Set(record.session?.cases.keys.map { $0 } ?? [])
+  static func caseIDs(_ record: LearnerRecord) -> [CaseID] {
+    var ids = Set(record.session?.cases.keys.map { CaseID($0) } ?? [])
     for answer in record.answers {
-      let parts = answer.item.split(separator: "/").map(String.init)
-      if parts.count == 3, parts[0] == "case" { ids.insert(parts[1]) }
+      if let id = answer.item.caseID { ids.insert(id) }
     }
     return ids.sorted()
   }

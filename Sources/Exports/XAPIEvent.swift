@@ -1,4 +1,6 @@
+import Cases
 import Foundation
+import Identifiers
 import Progress
 
 /// Something a learner did that becomes one xAPI statement, named by the event itself (who,
@@ -44,7 +46,7 @@ public enum XAPIEvent: Sendable, Equatable {
   public static func answers(
     _ entries: some Collection<AnswerLog.Entry>, after earlier: some Collection<AnswerLog.Entry>
   ) -> [XAPIEvent] {
-    var attempts: [String: Int] = [:]
+    var attempts: [ItemID: Int] = [:]
     for entry in earlier { attempts[entry.answer.item, default: 0] += 1 }
     return entries.map { entry in
       attempts[entry.answer.item, default: 0] += 1

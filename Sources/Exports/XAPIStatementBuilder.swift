@@ -1,6 +1,8 @@
+import Cases
 import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// Turns events into xAPI statements for one learner and one course.
@@ -31,7 +33,7 @@ public struct XAPIStatementBuilder {
   /// The statements of `events`, in their order.
   public func statements(for events: [XAPIEvent]) -> [JSONValue] {
     // A long log answers the same items again and again; describe each one once.
-    var activities: [String: XAPIExport.Activity] = [:]
+    var activities: [ItemID: XAPIExport.Activity] = [:]
     return events.map { event in
       switch event {
       case .answered(let answer, let attempt):
@@ -44,7 +46,8 @@ public struct XAPIStatementBuilder {
       case .completed(let completion):
         let activity: XAPIExport.Activity =
           completion.kind == .lesson
-          ? .lesson(completion.id, in: catalog) : .clinicalCase(completion.id, in: catalog)
+          ? .lesson(completion.id, in: catalog)
+          : .clinicalCase(CaseID(completion.id), in: catalog)
         return statement(
           .completed, activity: activity, at: completion.at,
           naming: ["started " + timestamp(completion.started)],
@@ -108,7 +111,8 @@ public struct XAPIStatementBuilder {
       .init("\(XAPIExport.homePage)/xapi/skipped", .bool(answer.skipped)),
     ]
     if let outcome = answer.outcome {
-      extensions.append(.init("\(XAPIExport.homePage)/xapi/outcome", .string(outcome)))
+      extensions.append(
+        .init("\(XAPIExport.homePage)/xapi/outcome", .string(outcome.rawValue)))
     }
     var members: [JSONValue.Member] = []
     if !answer.skipped && !answer.response.isEmpty {

@@ -32,7 +32,7 @@ public enum AnswerLog {
       do {
         data += try encoder.encode(answer.roundedToMilliseconds) + Data("\n".utf8)
       } catch {
-        throw .writeFailed(path: answer.item, reason: "cannot encode the answer")
+        throw .writeFailed(path: answer.item.rawValue, reason: "cannot encode the answer")
       }
     }
     return data

@@ -9,20 +9,23 @@ import Tutor
 /// at the tutor without overlapping the loop's own access to it.
 final class ShellLoop {
   var tutor: Tutor
-  let session: OpenSession
-  let source: LineSource
+  let session: any SessionWriter
+  let source: any LineSource
   let renderer: TextRenderer
   let interactive: Bool
+  let output: ShellOutput
 
   init(
-    tutor: Tutor, session: OpenSession, source: LineSource, renderer: TextRenderer,
-    interactive: Bool
+    tutor: Tutor, session: any SessionWriter, source: any LineSource, renderer: TextRenderer,
+    interactive: Bool, output: ShellOutput = .console
   ) {
     self.tutor = tutor
     self.session = session
     self.source = source
     self.renderer = renderer
     self.interactive = interactive
+    self.output = output
+    self.tutor.width = renderer.width
   }
 
   /// Runs until the learner leaves; returns the exit status.
@@ -43,7 +46,7 @@ final class ShellLoop {
       show(reply, saved: saved)
       // Standard output is gone (closed, full, a reader that left): everything is saved
       // already, so end here rather than work on unseen.
-      if let status = Console.exitStatus { return status }
+      if let status = output.failedStatus() { return status }
       if reply.quit { return saved == .saved && (interactive || !everFailed) ? 0 : 1 }
       if !interactive && reply.isError {
         // A script stops at its first error, with the progress so far saved.
@@ -77,14 +80,14 @@ final class ShellLoop {
       try session.append(unloggedAnswers)
       unloggedAnswers = []
     } catch {
-      warn("Could not save your progress: \(error.message)")
+      output.warn("Could not save your progress: \(error.message)")
       return .notSaved
     }
     do {
       if tutor.session != session.session { try session.save(tutor.session) }
       return .saved
     } catch {
-      warn("Could not save your progress: \(error.message)")
+      output.warn("Could not save your progress: \(error.message)")
       return logging ? .loggedOnly : .notSaved
     }
   }
@@ -108,9 +111,9 @@ final class ShellLoop {
     // Through a pipe, stdout carries only what the commands print (`progress --json | jq`
     // works); the farewell goes with the errors.
     if (reply.isError || reply.quit) && !interactive {
-      Console.err(text)
+      output.err(text)
     } else {
-      Console.out(text)
+      output.out(text)
     }
   }
 }
@@ -118,7 +121,7 @@ final class ShellLoop {
 /// Prints a warning on standard error, made printable (messages quote paths and file
 /// contents).
 func warn(_ message: String) {
-  Console.err("nelm: \(TextRenderer.printable(message))\n")
+  ShellOutput.console.warn(message)
 }
 
 /// Writes to standard output straight away (no stdio buffer to flush before libedit's own

@@ -1,7 +1,9 @@
-import Clinical
 import ArgumentParser
+import Cases
+import Clinical
 import Course
 import Foundation
+import Identifiers
 import Shell
 
 /// `nelm case list|show`: the clinical cases of the course and the engine's key to each step.
@@ -21,16 +23,12 @@ extension CaseCommand {
     @Flag(help: "Print a JSON array of {id, title, tags, stepKinds}.")
     var json = false
 
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
-      completion: .directory)
-    var lessons: String?
+    @OptionGroup var course: CourseOptions
 
     func run() throws {
-      let course = try CaseCommand.loadCourse(lessons)
+      let course = try self.course.load(command: "case")
       if json {
-        CaseCommand.printJSON(.array(course.cases.map(\.summaryJSON)))
+        JSONOutput.print(.array(course.cases.map(\.summaryJSON)))
       } else if course.cases.isEmpty {
         Console.line("No cases.")
       } else {
@@ -45,69 +43,50 @@ extension CaseCommand {
       abstract: "Show a case: its facts, its steps and the engine's key to each.",
       discussion: """
         ID is an authored case's id, or random:SEED (random:SEED:TOPIC, TOPIC one of \
-        \(CaseGenerator.topics.joined(separator: ", "))) for a generated case.
+        \(CaseTopic.names.joined(separator: ", "))) for a generated case.
         """)
 
     @Argument(
       help: "A case id (see `nelm case list`), or random:SEED[:TOPIC].",
       completion: CompletionValues.caseIDs)
-    var id: String
+    var id: CaseID
 
     @Flag(help: "Print one JSON object: the final facts and every step with its key.")
     var json = false
 
-    @ArgumentParser.Option(
-      help: ArgumentHelp(
-        "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
-      completion: .directory)
-    var lessons: String?
+    @OptionGroup var course: CourseOptions
 
     func validate() throws {
-      if id.hasPrefix("random:"), generated == nil {
-        throw CommandSupport.usage(
+      if id.isGenerated, id.generated == nil {
+        throw CommandFailure.usage(
           "'\(id)' is not a generated case; write random:SEED or random:SEED:TOPIC, SEED a "
-            + "whole number, TOPIC one of \(CaseGenerator.topics.joined(separator: ", "))")
+            + "whole number, TOPIC one of \(CaseTopic.names.joined(separator: ", "))")
       }
     }
 
     func run() throws {
       let found = try clinicalCase()
       if json {
-        CaseCommand.printJSON(found.showJSON)
+        JSONOutput.print(found.showJSON)
       } else {
         TerminalOutput.print(found.reportLines())
       }
     }
 
-    /// The seed and topic of `random:SEED[:TOPIC]`; nil for any other id.
-    private var generated: (seed: UInt64, topic: String?)? {
-      let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-      guard (2...3).contains(parts.count), parts[0] == "random", let seed = UInt64(parts[1])
-      else { return nil }
-      let topic = parts.count == 3 ? parts[2] : nil
-      if let topic, !CaseGenerator.topics.contains(topic) { return nil }
-      return (seed, topic)
-    }
-
+    /// A generated case without the course; an authored one from it.
     private func clinicalCase() throws -> ClinicalCase {
-      if let generated {
-        var found = CaseGenerator.generate(seed: generated.seed, topic: generated.topic)
-        found.id = id
-        return found
-      }
-      let course = try CaseCommand.loadCourse(lessons)
+      if let generated = CaseGenerator.generate(id) { return generated }
+      let course = try self.course.load(command: "case")
       guard let found = course.clinicalCase(id: id) else {
-        throw CommandSupport.badInput(
+        throw CommandFailure.badInput(
           "case", "no case '\(id)'; `nelm case list` shows the case ids, or use random:SEED")
       }
       return found
     }
   }
+}
 
-  /// The course for a `nelm case` command.
-  static func loadCourse(_ directory: String?) throws -> Course {
-    try CommandSupport.loadCourse(directory, command: "case")
-  }
-
-  static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
+extension CaseID: ExpressibleByArgument {
+  /// The id as typed on the command line.
+  public init?(argument: String) { self.init(argument) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// The values the shells complete by calling back into nelm (`CompletionKind.custom`):
@@ -15,7 +16,7 @@ enum CompletionValues {
   /// The learners with a session file in the sessions folder.
   static var learners: CompletionKind {
     .custom { words, _, _ in
-      guard let folder = option("--sessions", in: words) ?? paths.defaultSessions() else {
+      guard let folder = option("--sessions", in: words) ?? Paths.current.defaultSessions() else {
         return []
       }
       return forShell(SessionStore(directory: URL(fileURLWithPath: folder)).learners().map(\.value))
@@ -29,7 +30,7 @@ enum CompletionValues {
       let parts = prefix.split(separator: ":", omittingEmptySubsequences: false)
       if parts.count >= 2, parts[0] == "random", UInt64(parts[1]) != nil {
         let seeded = "random:\(parts[1])"
-        return forShell([seeded] + CaseGenerator.topics.map { "\(seeded):\($0)" })
+        return forShell([seeded] + CaseTopic.names.map { "\(seeded):\($0)" })
       }
       return forShell(CourseOutline(folder: lessons(words)).caseIDs + ["random:"])
     }
@@ -53,16 +54,14 @@ enum CompletionValues {
     return candidates.map { $0.replacingOccurrences(of: ":", with: "\\:") }
   }
 
-  private static var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
-
   private static func lessons(_ words: [String]) -> String {
-    option("--lessons", in: words) ?? paths.defaultLessons()
+    option("--lessons", in: words) ?? Paths.current.defaultLessons()
   }
 
   /// The last value of `name` in the words of the command line, as the shell would pass it:
   /// without the quotes around it, `~/` made the home folder.
   static func option(_ name: String, in words: [String]) -> String? {
-    guard var value = CommandSupport.lastValue(of: name, in: words), !value.isEmpty else {
+    guard var value = lastValue(of: name, in: words), !value.isEmpty else {
       return nil
     }
     if value.count >= 2, let first = value.first, first == "'" || first == "\"",
@@ -74,5 +73,23 @@ enum CompletionValues {
       value = NSHomeDirectory() + value.dropFirst()
     }
     return value
+  }
+
+  /// The last `NAME VALUE` or `NAME=VALUE` before any `--` in the words being completed
+  /// (the command line is not parsed yet; it may not even parse).
+  private static func lastValue(of name: String, in words: [String]) -> String? {
+    var found: String?
+    var index = words.startIndex
+    while index < words.endIndex, words[index] != "--" {
+      let word = words[index]
+      if word == name, index + 1 < words.endIndex {
+        found = words[index + 1]
+        index += 1
+      } else if word.hasPrefix(name + "=") {
+        found = String(word.dropFirst(name.count + 1))
+      }
+      index += 1
+    }
+    return found
   }
 }

@@ -1,5 +1,3 @@
-import ArgumentParser
-
 /// The exit statuses of every nelm command: one per kind of outcome, the same in every
 /// command. `nelm --help`, the man page and the README show this table.
 enum ExitStatus: Int32, CaseIterable {
@@ -13,9 +11,6 @@ enum ExitStatus: Int32, CaseIterable {
   /// The command line is wrong; swift-argument-parser uses this status (EX_USAGE) for what it
   /// rejects, and nelm for the same kind of mistake it finds itself.
   case usage = 64
-
-  /// The status as the error a command throws to end with it.
-  var code: ExitCode { ExitCode(rawValue) }
 
   /// What the status means, in a line.
   var summary: String {

@@ -42,12 +42,12 @@ extension ExportCommand {
       do {
         config = try NelmConfig.load(environment: ProcessInfo.processInfo.environment)
       } catch {
-        throw CommandSupport.failure("export", error.message)
+        throw CommandFailure.failure("export", error.message)
       }
       let loaded = try options.load(command: "export")
       let settings = XAPIExport.Settings(
         actor: identity.actor(for: loaded.record.learner, config: config, command: "export"),
-        courseVersion: CourseVersion.of(directory: options.lessonsDirectory),
+        courseVersion: CourseVersion.of(directory: options.course.folder),
         platform: "nelm \(Nelm.configuration.version)")
       let statements = XAPIExport.statements(
         for: loaded.record, course: loaded.course, settings: settings,
@@ -55,7 +55,7 @@ extension ExportCommand {
       try ExportCommand.write(XAPIExport.text(of: statements), to: file, printable: false) {
         "\(statements.count) statements"
       }
-      CommandSupport.printError(
+      CommandFailure.printError(
         "nelm export: the answer log ends at byte \(loaded.record.logEnd); "
           + "next time pass --since \(loaded.record.logEnd)")
     }

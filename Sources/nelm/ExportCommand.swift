@@ -45,9 +45,7 @@ extension ExportCommand {
       completion: CompletionValues.lessonIDs)
     var onlyLessons: [String] = []
 
-    @ArgumentParser.Option(
-      help: ArgumentHelp(lessonsHelp, valueName: "dir"), completion: .directory)
-    var lessons: String?
+    @OptionGroup var course: CourseOptions
 
     func run() throws {
       if noteTypes {
@@ -57,12 +55,12 @@ extension ExportCommand {
         }
         return
       }
-      var course = try ExportCommand.loadCourse(lessons)
+      var course = try self.course.load(command: "export")
       if !onlyLessons.isEmpty {
         let chosen = try Set(
           onlyLessons.map { reference in
             guard let lesson = course.lesson(matching: reference) else {
-              throw CommandSupport.badInput(
+              throw CommandFailure.badInput(
                 "export", "no lesson '\(reference)'; the shell's `lessons` lists them")
             }
             return lesson.id
@@ -93,17 +91,9 @@ extension ExportCommand {
       }
     }
   }
-
-  static let lessonsHelp =
-    "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons."
 }
 
 extension ExportCommand {
-  /// The course for a `nelm export` command.
-  static func loadCourse(_ directory: String?) throws -> Course {
-    try CommandSupport.loadCourse(directory, command: "export")
-  }
-
   /// Writes `text` to `file` (see `ExportTarget`), or to standard output for `-`; after a
   /// file, says what was written. Text exports (Markdown, Anki) carry the course's text, so
   /// they are made printable first: no escape sequence from a lesson reaches a terminal or a
@@ -116,13 +106,8 @@ extension ExportCommand {
       try ExportTarget.write(safe, to: file)
     } catch {
       guard let message = error.message else { throw ExitCode(error.status) }
-      throw failure(message)
+      throw CommandFailure.failure("export", message)
     }
     if file != "-" { Console.line("Wrote \(what()) to \(file).") }
   }
-}
-
-/// Prints `message` on standard error; the exit code to throw.
-private func failure(_ message: String) -> ExitCode {
-  CommandSupport.failure("export", message)
 }

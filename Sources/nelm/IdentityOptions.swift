@@ -37,7 +37,7 @@ struct IdentityOptions: ParsableArguments {
       learner: learner, homePage: homePage ?? config.actorHomePage,
       email: email ?? config.actorEmails[learner])
     if actor.isLocal {
-      CommandSupport.printError(
+      CommandFailure.printError(
         "nelm \(command): the learner is \(actor.description), known to this machine only; "
           + "set --actor-home-page or --actor-email, or \(config.path) (see Docs/xapi.md)")
     }

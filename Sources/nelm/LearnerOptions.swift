@@ -5,21 +5,18 @@ import Foundation
 import Progress
 import Shell
 
-/// `--learner`, `--lessons` and `--sessions`, found as the shell finds them, for the commands
-/// that read a learner's progress without opening the shell (`progress`, `sync`,
-/// `export xapi`).
+/// `--learner`, `--lessons` and `--sessions`: whose progress, on which course, kept where.
+/// Declared by the root command, so that the shell (its default subcommand) and the commands
+/// that read a learner's progress (`progress`, `sync`, `export xapi|markdown`) all get the
+/// values written anywhere on the command line.
 struct LearnerOptions: ParsableArguments {
   @ArgumentParser.Option(
     help: ArgumentHelp(
-      "Whose progress. Default: $NELM_LEARNER, else the name given last time in the shell.",
+      "Whose progress to use (letters, digits, '-', '_', '.'). Default: $NELM_LEARNER, else the name you gave last time.",
       valueName: "name"), completion: CompletionValues.learners)
   var learner: String?
 
-  @ArgumentParser.Option(
-    help: ArgumentHelp(
-      "The course folder. Default: $NELM_LESSONS, else the installed course, else ./Lessons.",
-      valueName: "dir"), completion: .directory)
-  var lessons: String?
+  @OptionGroup var course: CourseOptions
 
   @ArgumentParser.Option(
     help: ArgumentHelp(
@@ -27,32 +24,40 @@ struct LearnerOptions: ParsableArguments {
       valueName: "dir"), completion: .directory)
   var sessions: String?
 
-  /// The course folder in effect.
-  var lessonsDirectory: String {
-    let paths = Paths(environment: ProcessInfo.processInfo.environment)
-    return lessons ?? CommandSupport.lastValue(of: "--lessons") ?? paths.defaultLessons()
+  func validate() throws {
+    for (name, value) in [("--sessions", sessions), ("--learner", learner)]
+    where value?.isEmpty == true {
+      throw ValidationError("\(name) needs a value; '' names nothing")
+    }
   }
 
-  /// The learner's name and their sessions folder. No learner named, or a name that cannot be
-  /// one, is a usage error (64).
-  func learnerAndStore(command: String) throws -> (LearnerName, SessionStore) {
-    let paths = Paths(environment: ProcessInfo.processInfo.environment)
-    // The learner as the shell finds them: option, environment, then the name it remembers.
-    guard
-      let name = learner ?? CommandSupport.lastValue(of: "--learner") ?? paths.learner()
-        ?? paths.stateDirectory().flatMap({ LearnerMemory(directory: $0).recall()?.value })
-    else {
-      throw CommandSupport.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+  /// The learner named: `--learner`, else `$NELM_LEARNER`; nil when neither is given.
+  var namedLearner: String? { learner ?? Paths.current.learner() }
+
+  /// The sessions folder: `--sessions`, else the default; a failure (1) when there is none.
+  func sessionsFolder(command: String) throws(CommandFailure) -> String {
+    guard let folder = sessions ?? Paths.current.defaultSessions() else {
+      throw .failure(command, Paths.noSessionsFolder)
     }
-    guard
-      let directory = sessions ?? CommandSupport.lastValue(of: "--sessions")
-        ?? paths.defaultSessions()
-    else { throw CommandSupport.failure(command, Paths.noSessionsFolder) }
+    return folder
+  }
+
+  /// The learner's name and their sessions folder, the learner found as the shell finds them:
+  /// option, environment, then the name it remembers. None, or a name that cannot be one, is
+  /// a usage error (64).
+  func learnerAndStore(command: String) throws -> (LearnerName, SessionStore) {
+    let remembered = Paths.current.stateDirectory().flatMap {
+      LearnerMemory(directory: $0).recall()?.value
+    }
+    guard let name = namedLearner ?? remembered else {
+      throw CommandFailure.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+    }
+    let directory = try sessionsFolder(command: command)
     let learnerName: LearnerName
     do {
       learnerName = try LearnerName(name)
     } catch {
-      throw CommandSupport.usage(error.message)
+      throw CommandFailure.usage(error.message)
     }
     return (learnerName, SessionStore(directory: URL(fileURLWithPath: directory)))
   }
@@ -69,17 +74,17 @@ struct LearnerOptions: ParsableArguments {
   /// The course and the learner's record, read without the session's lock. A learner without
   /// progress is bad input (2); a record that cannot be read is a failure (1).
   func load(command: String) throws -> Loaded {
-    let course = try CommandSupport.loadCourse(lessonsDirectory, command: command)
+    let loadedCourse = try course.load(command: command)
     let (name, store) = try learnerAndStore(command: command)
     do {
       let record = try LearnerRecord.read(name, from: store)
       return Loaded(
-        course: course, record: record, store: store, sessionFile: store.fileURL(for: name))
+        course: loadedCourse, record: record, store: store, sessionFile: store.fileURL(for: name))
     } catch .noProgress(let learner, let directory) {
-      throw CommandSupport.badInput(
+      throw CommandFailure.badInput(
         command, ExportError.noProgress(learner: learner, directory: directory).message)
     } catch {
-      throw CommandSupport.failure(command, error.message)
+      throw CommandFailure.failure(command, error.message)
     }
   }
 }

@@ -23,33 +23,33 @@ struct LintCommand: ParsableCommand {
       """)
 
   @Argument(
-    help: "The lesson folder (default: $NELM_LESSONS, else Lessons).", completion: .directory)
+    help:
+      "The lesson folder (default: --lessons, else $NELM_LESSONS, else the installed course, else ./Lessons).",
+    completion: .directory)
   var directory: String?
+
+  @OptionGroup var course: CourseOptions
 
   @Flag(help: "Print the counts and every problem as one JSON object on standard output.")
   var json = false
 
   func run() throws {
-    let directory =
-      directory ?? ProcessInfo.processInfo.environment["NELM_LESSONS"].flatMap {
-        $0.isEmpty ? nil : $0
-      } ?? "Lessons"
+    let directory = directory ?? course.folder
     let report: LintReport
     do {
       report = try CourseLinter.lint(directory: directory)
     } catch {
-      CommandSupport.printError("nelm lint: \(error.message)")
-      throw ExitStatus.badInput.code
+      throw CommandFailure.badInput("lint", error.message)
     }
     if json {
-      Console.out(Self.json(of: report).prettyPrinted() + "\n")
+      JSONOutput.print(Self.json(of: report))
     } else {
       for diagnostic in report.diagnostics {
         Console.line(diagnostic.description)
       }
-      CommandSupport.printError(report.summary)
+      CommandFailure.printError(report.summary)
     }
-    if report.hasErrors { throw ExitStatus.failure.code }
+    if report.hasErrors { throw CommandFailure(.failure, lines: []) }
   }
 
   /// The object `--json` prints; counts are of what was read without a problem.

@@ -9,6 +9,9 @@ import Foundation
 struct Paths {
   let environment: [String: String]
 
+  /// The places this process's environment gives.
+  static var current: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
+
   /// One sentence for each variable that was ignored, for the command to print.
   var warnings: [String] {
     ["HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "NELM_SESSIONS"].compactMap {

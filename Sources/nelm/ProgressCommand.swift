@@ -45,6 +45,6 @@ struct ProgressCommand: ParsableCommand {
     let width = environment["COLUMNS"].flatMap(Int.init).map { min(max($0, 40), 100) } ?? 80
     let text = TextRenderer(width: width, color: color && !json).render(reply.blocks)
     Console.out(text)
-    if reply.isError { throw ExitCode(1) }
+    if reply.isError { throw CommandFailure(.failure, lines: []) }
   }
 }

@@ -14,28 +14,11 @@ enum ReferenceCommands {
   ]
 
   /// The index of the course for a reference command.
-  static func loadIndex(_ directory: String?, command: String) throws -> CourseIndex {
-    CourseIndex(course: try CommandSupport.loadCourse(directory, command: command))
+  static func loadIndex(_ course: CourseOptions, command: String) throws(CommandFailure)
+    -> CourseIndex
+  {
+    CourseIndex(course: try course.load(command: command))
   }
-
-  /// Prints `nelm COMMAND: message` on standard error; the exit code to throw.
-  static func failure(_ command: String, _ message: String) -> ExitCode {
-    CommandSupport.failure(command, message)
-  }
-
-  static func printJSON(_ value: JSONValue) {
-    Console.out(value.prettyPrinted() + "\n")
-  }
-
-}
-
-/// The `--lessons DIR` option of the reference commands, as `nelm case` has it.
-struct LessonsOption: ParsableArguments {
-  @ArgumentParser.Option(
-    help: ArgumentHelp(
-      "The course folder (default: $NELM_LESSONS, else Lessons).", valueName: "dir"),
-    completion: .directory)
-  var lessons: String?
 }
 
 /// `nelm define [TERM…]`: a glossary entry, or every term.
@@ -56,13 +39,13 @@ struct DefineCommand: ParsableCommand {
   @Flag(help: "Print the entry (or, without TERM, every entry) as JSON.")
   var json = false
 
-  @OptionGroup var options: LessonsOption
+  @OptionGroup var course: CourseOptions
 
   func run() throws {
-    let index = try ReferenceCommands.loadIndex(options.lessons, command: "define")
+    let index = try ReferenceCommands.loadIndex(course, command: "define")
     guard !term.isEmpty else {
       if json {
-        ReferenceCommands.printJSON(.array(index.terms.map(\.json)))
+        JSONOutput.print(.array(index.terms.map(\.json)))
       } else {
         // Terms made printable before they are measured, so the columns line up.
         let terms = index.terms.map { TextRenderer.printable($0.term) }
@@ -79,10 +62,10 @@ struct DefineCommand: ParsableCommand {
     guard let entry = found.first else {
       let near = index.completions(prefix: String(query.prefix(2)))
       let hint = near.isEmpty ? "" : "; terms starting so: \(near.joined(separator: ", "))"
-      throw ReferenceCommands.failure("define", "no term '\(query)'\(hint)")
+      throw CommandFailure.failure("define", "no term '\(query)'\(hint)")
     }
     if json {
-      ReferenceCommands.printJSON(entry.json)
+      JSONOutput.print(entry.json)
       return
     }
     var lines = ["\(entry.term) — \(entry.expansion)", entry.definition]
@@ -115,21 +98,21 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print the hits as a JSON array of {location, kind, …, score, snippet}.")
   var json = false
 
-  @OptionGroup var options: LessonsOption
+  @OptionGroup var course: CourseOptions
 
   func validate() throws {
     if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
   }
 
   func run() throws {
-    let index = try ReferenceCommands.loadIndex(options.lessons, command: "search")
+    let index = try ReferenceCommands.loadIndex(course, command: "search")
     let query = words.joined(separator: " ")
     let hits = index.search(query).prefix(limit ?? .max)
     guard !hits.isEmpty else {
-      throw ReferenceCommands.failure("search", "nothing found for '\(query)'")
+      throw CommandFailure.failure("search", "nothing found for '\(query)'")
     }
     if json {
-      ReferenceCommands.printJSON(.array(hits.map(\.json)))
+      JSONOutput.print(.array(hits.map(\.json)))
     } else {
       TerminalOutput.print(hits.flatMap { [$0.location, "  " + $0.snippet] })
     }
@@ -150,12 +133,12 @@ struct SourcesCommand: ParsableCommand {
   @Flag(help: "Print a JSON array of {reference, full, link, citedBy}.")
   var json = false
 
-  @OptionGroup var options: LessonsOption
+  @OptionGroup var course: CourseOptions
 
   func run() throws {
-    let sources = try ReferenceCommands.loadIndex(options.lessons, command: "sources").sources()
+    let sources = try ReferenceCommands.loadIndex(course, command: "sources").sources()
     if json {
-      ReferenceCommands.printJSON(
+      JSONOutput.print(
         .array(
           sources.map { entry in
             .object([
@@ -200,7 +183,7 @@ extension SearchHit {
       ]
     case .caseStage(let caseID, let stage, _):
       members += [
-        .init("kind", .string("case")), .init("case", .string(caseID)),
+        .init("kind", .string("case")), .init("case", .string(caseID.rawValue)),
         .init("stage", .number(Double(stage))),
       ]
     }

@@ -34,12 +34,13 @@ extension ScheduleCommand {
 
     func run() throws {
       let label = file == "-" ? "<stdin>" : file
-      let data = try readInput(label: label)
+      let data = try InputFile.read(file, label: label)
       let (reviews, problems) = FSRSReplay.parse(data)
       guard problems.isEmpty else {
-        CommandSupport.printError(
-          problems.map { "\(label): \($0.message)" }.joined(separator: "\n"))
-        throw ExitStatus.badInput.code
+        // One message, cut as a whole when it is long: a file of a million bad lines
+        // must not come back whole.
+        throw CommandFailure(
+          .badInput, lines: [problems.map { "\(label): \($0.message)" }.joined(separator: "\n")])
       }
       let states = FSRSReplay.replay(reviews)
       var out = ""
@@ -64,10 +65,6 @@ extension ScheduleCommand {
     private static func number(_ value: Double?) -> String {
       guard let value, value.isFinite else { return "null" }
       return String(value)
-    }
-
-    private func readInput(label: String) throws -> Data {
-      try CommandSupport.readInput(file, label: label)
     }
 
   }

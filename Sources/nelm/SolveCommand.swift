@@ -31,7 +31,7 @@ struct SolveCommand: ParsableCommand {
   func validate() throws {
     // The JSON object is for programs: a drawing after it would make it unreadable to them.
     if json && draw {
-      throw CommandSupport.usage(
+      throw CommandFailure.usage(
         "--draw cannot be combined with --json: the JSON object is for programs (its `rule` "
           + "names the node that decided); draw without --json")
     }
@@ -39,13 +39,10 @@ struct SolveCommand: ParsableCommand {
 
   func run() throws {
     let label = file == "-" ? "<stdin>" : file
-    let data = try readInput(label: label)
+    let data = try InputFile.read(file, label: label)
     switch CaseFactsParser.parse(json: data) {
     case .failure(let errors):
-      for problem in errors.problems {
-        CommandSupport.printError("\(label): \(problem)")
-      }
-      throw ExitStatus.badInput.code
+      throw CommandFailure(.badInput, lines: errors.problems.map { "\(label): \($0)" })
     case .success(let facts):
       let assessment = ClinicalEngine.assess(facts)
       if json {
@@ -55,10 +52,6 @@ struct SolveCommand: ParsableCommand {
         if draw { printTree(assessment) }
       }
     }
-  }
-
-  private func readInput(label: String) throws -> Data {
-    try CommandSupport.readInput(file, label: label)
   }
 
   /// The tree after the report, which has printed the notice already: `COLUMNS` wide, else as

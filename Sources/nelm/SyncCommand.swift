@@ -49,24 +49,24 @@ struct SyncCommand: ParsableCommand {
     do {
       config = try NelmConfig.load(environment: environment)
     } catch {
-      throw CommandSupport.failure("sync", error.message)
+      throw CommandFailure.failure("sync", error.message)
     }
     guard let given = lrs ?? config.lrsURL else {
-      throw CommandSupport.failure(
+      throw CommandFailure.failure(
         "sync", "no LRS given: pass --lrs URL or set lrs.url in \(config.path)")
     }
     guard let endpoint = URL(string: given), ["http", "https"].contains(endpoint.scheme ?? ""),
       endpoint.host != nil
-    else { throw CommandSupport.failure("sync", "--lrs must be an http(s) URL, not '\(given)'") }
+    else { throw CommandFailure.failure("sync", "--lrs must be an http(s) URL, not '\(given)'") }
     guard let helper = HelperTransport.locateHelper() else {
-      throw CommandSupport.failure(
+      throw CommandFailure.failure(
         "sync", "the nelm-http helper is not installed beside nelm; reinstall nelm")
     }
     let loaded = try options.load(command: "sync")
     let (course, record) = (loaded.course, loaded.record)
     let actor = identity.actor(for: record.learner, config: config, command: "sync")
     let settings = XAPIExport.Settings(
-      actor: actor, courseVersion: CourseVersion.of(directory: options.lessonsDirectory),
+      actor: actor, courseVersion: CourseVersion.of(directory: options.course.folder),
       platform: "nelm \(Nelm.configuration.version)")
     let stateFile = XAPISyncState.url(forSessionFile: loaded.sessionFile)
     var sync = XAPISync(
@@ -93,7 +93,7 @@ struct SyncCommand: ParsableCommand {
       }
     } catch {
       if onTerminal { Console.err("\n") }
-      throw CommandSupport.failure("sync", error.message)
+      throw CommandFailure.failure("sync", error.message)
     }
   }
 

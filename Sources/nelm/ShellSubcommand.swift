@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Progress
+import Shell
+
+/// `nelm [shell]`: the study shell, the command `nelm` runs when no other is named.
+struct ShellSubcommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "shell",
+    abstract: "Open the study shell on the course (what nelm does with no subcommand).")
+
+  /// The root's `--learner`, `--lessons` and `--sessions`.
+  @OptionGroup var options: LearnerOptions
+
+  /// For `make install`: print the man page's own sections instead of opening the shell.
+  @Flag(help: .private) var manualSections = false
+
+  func run() throws {
+    if manualSections {
+      Console.out(ManualSections.mdoc + "\n")
+      return
+    }
+    let paths = Paths.current
+    try checkLearner(paths)
+    let shell = ShellOptions(
+      learner: options.namedLearner, lessonsDirectory: options.course.folder,
+      sessionsDirectory: try options.sessionsFolder(command: ""),
+      stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())
+    let status = ShellLauncher.run(shell)
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// A learner name that cannot be one, or none where only a terminal could ask for it, is a
+  /// usage error (64). (Not in `LearnerOptions.validate()`: the commands that read a learner's
+  /// progress also find the name the shell remembers.)
+  private func checkLearner(_ paths: Paths) throws {
+    if let name = options.namedLearner {
+      do {
+        _ = try LearnerName(name)
+      } catch {
+        throw CommandFailure.usage(error.message)
+      }
+    } else if isatty(STDIN_FILENO) == 0,
+      paths.stateDirectory().flatMap({ LearnerMemory(directory: $0).recall() }) == nil
+    {
+      // Only a terminal can ask for a name.
+      throw CommandFailure.usage("no learner given: pass --learner NAME or set NELM_LEARNER")
+    }
+  }
+}
