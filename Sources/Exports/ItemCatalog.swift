@@ -24,9 +24,24 @@ public struct ItemCatalog: Sendable {
 
   /// The content of `item`, or nil when the course no longer has it.
   public func resolve(_ item: String) -> CourseItem? {
+    var none: ClinicalCase?
+    return resolve(item, reusing: &none)
+  }
+
+  /// The same, generating a generated case only when `generated` (the one generated last)
+  /// is another: a generated case's steps are answered one after another, and generating
+  /// it again for each would cost a case per line.
+  public func resolve(_ item: String, reusing generated: inout ClinicalCase?) -> CourseItem? {
     let parts = item.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if parts.count == 3, parts[0] == "case" {
-      guard let found = clinicalCase(id: parts[1]),
+      var found: ClinicalCase?
+      if parts[1].hasPrefix("random:") {
+        if generated?.id != parts[1] { generated = clinicalCase(id: parts[1]) }
+        found = generated
+      } else {
+        found = course.clinicalCase(id: parts[1])
+      }
+      guard let found,
         let index = found.steps.firstIndex(where: { $0.id == parts[2] })
       else { return nil }
       return .caseStep(found, found.steps[index], index: index)

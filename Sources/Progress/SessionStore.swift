@@ -77,6 +77,11 @@ public struct SessionStore: Sendable {
     }
     let repair = try AnswerLogRepair(log: log, from: decoded.session.logBytes)
     try repair.apply(now: now)
+    if decoded.session.schemaVersion < Session.currentSchemaVersion {
+      let migrated = try SessionMigration.migrateVersion2(
+        decoded.session, original: bytes, file: url, log: log, repair: repair)
+      return (migrated, decoded.warnings)
+    }
     return (repair.recount(decoded.session), decoded.warnings)
   }
 
@@ -104,6 +109,14 @@ public struct SessionStore: Sendable {
     let url = fileURL(for: learner)
     guard let bytes = try readSessionFile(url, writable: false) else { return nil }
     return try SessionCoding.decode(Data(bytes), path: url.path, learner: learner)
+  }
+
+  /// The last `limit` answers `learner` has given, oldest first, read from the log's end.
+  public func recentAnswers(of learner: LearnerName, limit: Int) throws(ProgressError)
+    -> [Answer]
+  {
+    try AnswerLog.lastEntries(AnswerLog.url(forSessionFile: fileURL(for: learner)), limit: limit)
+      .map(\.answer)
   }
 
   /// Every answer `learner` has given, oldest first, from the answer log.
@@ -158,6 +171,11 @@ public struct SessionStore: Sendable {
     if broken == .answerLog, let bytes = try readSessionFile(file, writable: true) {
       // The session file counted the old log; it counts the new, empty one now.
       var session = try SessionCoding.decode(Data(bytes), path: file.path, learner: learner)
+      if session.schemaVersion < Session.currentSchemaVersion {
+        try SessionMigration.keepCopy(
+          of: bytes, beside: file, suffix: ".v\(session.schemaVersion)")
+        session.schemaVersion = Session.currentSchemaVersion
+      }
       session.answerCount = 0
       session.logBytes = 0
       try DurableFile.write(try SessionCoding.encode(session, path: file.path), to: file)

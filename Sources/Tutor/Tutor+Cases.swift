@@ -76,11 +76,9 @@ extension Tutor {
     guard !item.steps.isEmpty else { return .error("Case '\(id)' has no steps to ask.") }
     let now = clock()
     var reply = Reply(saveNeeded: true)
-    updateSession { session in
-      if session.cases[id] == nil || session.cases[id]?.completed == true {
-        session.cases[id] = CaseProgress(started: now, updated: now)
-      }
-    }
+    // A case gets its place in the session with its first answer (`advanceCase`): opening one
+    // and leaving it leaves nothing behind. A finished one starts afresh.
+    if session.cases[id]?.completed == true { updateSession { $0.cases[id] = nil } }
     let position = session.cases[id]?.position ?? 0
     mode = .casing(
       CaseRun(clinicalCase: item, shownAt: now, awaitingContinue: false, inQuiz: inQuiz))

@@ -41,8 +41,8 @@ extension Tutor {
     updateSession { session in
       session.quiz = QuizProgress(
         cases: ids, topic: parsed.topic, timed: parsed.timed, started: now)
-      // Every case of a new quiz starts from its first step.
-      for id in ids { session.cases[id] = CaseProgress(started: now, updated: now) }
+      // Every case of a new quiz starts from its first step (a place comes with an answer).
+      for id in ids { session.cases[id] = nil }
     }
     var intro = "Quiz: \(ids.count) case\(ids.count == 1 ? "" : "s")"
     if let topic = parsed.topic { intro += " on \(topic)" }

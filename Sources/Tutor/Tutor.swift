@@ -45,9 +45,9 @@ public struct Tutor {
   /// Answers recorded in `session` but not yet handed to the answer log.
   public private(set) var unsavedAnswers: [Answer] = []
 
-  /// Every answer logged so far, oldest first (read from the answer log on demand); throws
-  /// when the log cannot be read.
-  let history: () throws -> [Answer]
+  /// The last N answers logged so far, oldest first (read backwards from the answer log on
+  /// demand); throws when the log cannot be read.
+  let history: (Int) throws -> [Answer]
   /// The learners who have a session file beside this one.
   let learners: () -> [String]
 
@@ -56,7 +56,7 @@ public struct Tutor {
   public init(
     course: CourseProvider, session: Session,
     clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () throws -> [Answer] = { [] },
+    history: @escaping (Int) throws -> [Answer] = { _ in [] },
     learners: @escaping () -> [String] = { [] }
   ) {
     self.provider = course
@@ -222,7 +222,7 @@ public struct Tutor {
   /// A tutor over a course that is already loaded.
   public init(
     course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () throws -> [Answer] = { [] },
+    history: @escaping (Int) throws -> [Answer] = { _ in [] },
     learners: @escaping () -> [String] = { [] }
   ) {
     self.init(
