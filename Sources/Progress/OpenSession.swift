@@ -29,13 +29,18 @@ public final class OpenSession {
   /// When the last checkpoint was written (or the session opened).
   public private(set) var checkpointTime = Date()
 
-  init(session: Session, fileURL: URL, lock: SessionLock, warnings: [String] = []) {
+  /// `session` is the session as the files hold it, every line of the log applied;
+  /// `checkpointBytes` is how much of the log its session file counts (0 with no file).
+  init(
+    session: Session, checkpointBytes: Int, fileURL: URL, lock: SessionLock,
+    warnings: [String] = []
+  ) {
     self.session = session
     self.fileURL = fileURL
     self.lock = lock
     self.warnings = warnings
     self.logBytes = session.logBytes
-    self.checkpointBytes = session.logBytes
+    self.checkpointBytes = checkpointBytes
   }
 
   /// The answer log beside the session file.
