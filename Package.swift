@@ -12,19 +12,28 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
+    // The ids every other part names things by: items, cases (with their generated form),
+    // outcomes and case topics. Codable as the strings the files hold.
+    .target(name: "Identifiers"),
     // The rules of the clinical engine: pure functions on value types, Foundation only.
     .target(name: "Clinical"),
     // Pictures in the terminal: Figure 3 as a tree with a case's path, and bar and column
     // charts. Pure: lines in a width, with or without colour; no terminal here.
     .target(name: "Figures", dependencies: ["Clinical"]),
-    // Lesson and case files: model, YAML loading, lint with file:line:column diagnostics.
-    .target(name: "Course", dependencies: ["Clinical", "Yams"]),
+    // Lesson and case files: model, YAML loading, lint with file:line:column diagnostics,
+    // search.
+    .target(name: "Course", dependencies: ["Clinical", "Identifiers", "Yams"]),
+    // Generated cases (a patient from a seed, told in stages, with "what if" steps), and
+    // finding the case or question behind any case or item id.
+    .target(name: "Cases", dependencies: ["Course", "Clinical", "Identifiers"]),
     // Session files: the learner's answers and positions, written durably.
-    .target(name: "Progress"),
+    .target(name: "Progress", dependencies: ["Identifiers"]),
     // The study flow as a state machine: a line in, styled text out. No terminal here.
-    .target(name: "Tutor", dependencies: ["Course", "Clinical", "Progress"]),
+    .target(
+      name: "Tutor", dependencies: ["Course", "Cases", "Clinical", "Identifiers", "Progress"]),
     // Pure exporters of the course and a learner's record: Anki notes, xAPI, a Markdown recap.
-    .target(name: "Exports", dependencies: ["Course", "Clinical", "Progress"]),
+    .target(
+      name: "Exports", dependencies: ["Course", "Cases", "Clinical", "Identifiers", "Progress"]),
     // libedit, through Debian's libedit-dev.
     .systemLibrary(
       name: "CLibEdit",
@@ -36,7 +45,8 @@ let package = Package(
     .executableTarget(
       name: "nelm",
       dependencies: [
-        "Clinical", "Course", "Progress", "Tutor", "Shell", "Exports", "Figures",
+        "Identifiers", "Clinical", "Course", "Cases", "Progress", "Tutor", "Shell", "Exports",
+        "Figures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,10 +56,19 @@ let package = Package(
     .executableTarget(name: "nelm-http"),
     .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
-    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Course"]),
-    .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TutorTests", dependencies: ["Tutor", "Course", "Progress"]),
-    .testTarget(name: "ExportsTests", dependencies: ["Exports", "Course", "Clinical", "Progress"]),
+    .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
+    .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Course", "Cases"]),
+    .testTarget(
+      name: "CourseTests", dependencies: ["Course", "Identifiers"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CasesTests", dependencies: ["Cases", "Course", "Clinical", "Identifiers"]),
+    .testTarget(
+      name: "ProgressTests", dependencies: ["Progress", "Identifiers"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "TutorTests", dependencies: ["Tutor", "Course", "Cases", "Identifiers", "Progress"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor", "Course", "Progress"]),
+    .testTarget(
+      name: "ExportsTests",
+      dependencies: ["Exports", "Course", "Cases", "Clinical", "Identifiers", "Progress"]),
   ]
 )

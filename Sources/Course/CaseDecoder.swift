@@ -1,4 +1,5 @@
 import Clinical
+import Identifiers
 import Yams
 
 /// What one case file yields: the case when the file is sound, every problem otherwise, and
@@ -95,7 +96,7 @@ enum CaseDecoder {
       return nil
     }
     return ClinicalCase(
-      id: id, title: title, tags: tags, source: source, stages: stages, file: log.file)
+      id: CaseID(id), title: title, tags: tags, source: source, stages: stages, file: log.file)
   }
 
   /// Whether a stage lists its steps and they are none (a missing list is reported apart).

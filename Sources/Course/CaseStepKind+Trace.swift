@@ -1,4 +1,5 @@
 import Clinical
+import Identifiers
 
 /// How a step kind relates to the engine's trace and to quiz topics: shared by the tutor's
 /// feedback, the generated cases' points and the exports, so all explain an answer with the
@@ -24,13 +25,13 @@ extension CaseStepKind {
     assessment.trace.filter(explains).map(\.text)
   }
 
-  /// The topic a step of this kind counts towards in quiz summaries.
-  public var topic: String {
+  /// The topic a step of this kind counts towards in quiz summaries and `progress`.
+  public var topic: CaseTopic {
     switch self {
-    case .grade, .who2010: "grading"
-    case .t, .stage, .lmType: "staging"
-    case .transplantEligible, .milanFailures: "transplant"
-    case .nextStep, .treatment, .adjuncts: "treatment"
+    case .grade, .who2010: .grading
+    case .t, .stage, .lmType: .staging
+    case .transplantEligible, .milanFailures: .transplant
+    case .nextStep, .treatment, .adjuncts: .treatment
     }
   }
 }

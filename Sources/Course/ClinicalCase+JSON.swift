@@ -9,8 +9,8 @@ extension ClinicalCase {
   /// The case as `nelm case list --json` lists it: id, title, tags and step kinds.
   public var summaryJSON: JSONValue {
     .object([
-      .init("id", .string(id)), .init("title", .string(title)), .init("tags", .texts(tags)),
-      .init("stepKinds", .texts(stepKinds)),
+      .init("id", .string(id.rawValue)), .init("title", .string(title)),
+      .init("tags", .texts(tags)), .init("stepKinds", .texts(stepKinds)),
     ])
   }
 
@@ -19,8 +19,9 @@ extension ClinicalCase {
   public var showJSON: JSONValue {
     let steps = stages.flatMap { stage in stage.steps.map { Self.stepJSON($0, stage: stage) } }
     return .object([
-      .init("id", .string(id)), .init("title", .string(title)), .init("tags", .texts(tags)),
-      .init("source", .string(source)), .init("facts", finalFacts?.jsonValue ?? .null),
+      .init("id", .string(id.rawValue)), .init("title", .string(title)),
+      .init("tags", .texts(tags)), .init("source", .string(source)),
+      .init("facts", finalFacts?.jsonValue ?? .null),
       .init("steps", .array(steps)),
     ])
   }

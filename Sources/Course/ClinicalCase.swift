@@ -1,4 +1,5 @@
 import Clinical
+import Identifiers
 
 /// A clinical case: a patient's story told in stages, with questions after each stage.
 ///
@@ -6,7 +7,7 @@ import Clinical
 /// comes from the clinical engine applied to the facts as they stand at that step.
 public struct ClinicalCase: Sendable, Equatable, Codable {
   /// Unique across the course (`random:SEED` for a generated case).
-  public var id: String
+  public var id: CaseID
   /// The title, as shown.
   public var title: String
   /// Topics, for search, progress and quizzes.
@@ -20,7 +21,7 @@ public struct ClinicalCase: Sendable, Equatable, Codable {
 
   /// Creates a value from its parts.
   public init(
-    id: String, title: String, tags: [String], source: String, stages: [CaseStage],
+    id: CaseID, title: String, tags: [String], source: String, stages: [CaseStage],
     file: String = ""
   ) {
     self.id = id

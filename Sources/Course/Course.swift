@@ -1,3 +1,5 @@
+import Identifiers
+
 /// The whole course: every lesson, in order.
 public struct Course: Sendable, Equatable {
   /// Lessons sorted by `order`.
@@ -21,7 +23,7 @@ public struct Course: Sendable, Equatable {
   }
 
   /// The authored case with this id.
-  public func clinicalCase(id: String) -> ClinicalCase? {
+  public func clinicalCase(id: CaseID) -> ClinicalCase? {
     cases.first { $0.id == id }
   }
 

@@ -1,3 +1,5 @@
+import Identifiers
+
 /// One item of the course that holds every word searched for, with where it is and a snippet.
 public struct SearchHit: Sendable, Equatable {
   /// Where a hit is in the course.
@@ -8,7 +10,7 @@ public struct SearchHit: Sendable, Equatable {
     /// A check question of the lesson numbered `lesson`.
     case question(id: String, lesson: Int, lessonID: String)
     /// A stage of an authored case, counted from 1.
-    case caseStage(caseID: String, stage: Int, title: String)
+    case caseStage(caseID: CaseID, stage: Int, title: String)
   }
 
   /// Where the hit is.

@@ -1,3 +1,5 @@
+import Identifiers
+
 /// One reference the course cites, with every item that cites it: a line of `nelm sources`.
 public struct SourceEntry: Sendable, Equatable {
   /// The reference as written, trimmed and with runs of spaces collapsed:
@@ -30,7 +32,7 @@ public enum Citation: Sendable, Hashable, CustomStringConvertible {
   /// A check question.
   case question(id: String)
   /// A clinical case: its own `source` or one of its steps'.
-  case clinicalCase(id: String)
+  case clinicalCase(id: CaseID)
   /// A glossary entry.
   case glossary(term: String)
 

@@ -14,7 +14,7 @@ extension AnkiExport {
       question.options.map { "\(option($0)): \(HTMLText.line($0.explanation))" }
       .joined(separator: "<br>") + "<br><br>" + HTMLText.paragraphs(question.explanation)
     return AnkiNote(
-      guid: "nelm:" + lesson.itemID(of: question), noteType: .question,
+      guid: "nelm:" + lesson.itemID(of: question).rawValue, noteType: .question,
       fields: [
         stem, question.options.map(option).joined(separator: "<br>"),
         key.joined(separator: "; "), explanation, HTMLText.line(question.source),
@@ -43,7 +43,7 @@ extension AnkiExport {
       "Why:<br>" + keyed.reasons.map { "• " + HTMLText.escape($0) }.joined(separator: "<br>")
     if let points = keyed.points { why += "<br><br>" + HTMLText.paragraphs(points) }
     return AnkiNote(
-      guid: "nelm:" + clinicalCase.itemID(of: keyed.step), noteType: .question,
+      guid: "nelm:" + clinicalCase.itemID(of: keyed.step).rawValue, noteType: .question,
       fields: [
         story.joined() + "<div class=\"nelm-ask\">\(HTMLText.line(keyed.question))</div>",
         keyed.choiceLines.map(HTMLText.escape).joined(separator: "<br>"), answer, why,
@@ -51,7 +51,7 @@ extension AnkiExport {
       ],
       deck: "nelm::cases",
       tags: unique(
-        ["nelm::case::" + AnkiNote.tagLevel(clinicalCase.id)]
+        ["nelm::case::" + AnkiNote.tagLevel(clinicalCase.id.rawValue)]
           + clinicalCase.tags.map { "nelm::topic::" + AnkiNote.tagLevel($0) }))
   }
 

@@ -62,12 +62,8 @@ struct KeyedStep {
     return chosen.isEmpty ? key.assessment.trace.map(\.text) : chosen
   }
 
-  /// The author's teaching points, unless they only repeat the reasons (generated cases
-  /// take their points from the trace).
-  var points: String? {
-    guard let points = step.points, !reasons.contains(where: points.contains) else { return nil }
-    return points
-  }
+  /// The author's teaching points.
+  var points: String? { step.points }
 
   /// Where the step's points come from: the step's own source, else the case's.
   var source: String { step.source ?? clinicalCase.source }

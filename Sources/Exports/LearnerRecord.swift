@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Progress
 
 /// What the exports know of one learner: the session file (positions, completions, case
@@ -71,7 +72,11 @@ public struct LearnerRecord: Sendable {
       end = try AnswerLog.forEachEntry(log, from: session?.logBytes ?? 0) { tail.append($0) }
       if var older = session, older.schemaVersion < Session.currentSchemaVersion {
         // A version 2 file counts no days: count them as the shell's migration will.
-        try AnswerLog.forEachEntry(log, to: older.logBytes) { older.countDay(of: $0.answer) }
+        // Up to a line that does not read, as the migration does (those lines were never
+        // checked by a version 2 nelm).
+        _ = try? AnswerLog.forEachEntry(log, to: older.logBytes) {
+          older.countDay(of: $0.answer)
+        }
         session = older
       }
     } catch let error as ProgressError {

@@ -1,11 +1,12 @@
 import Course
+import Identifiers
 import Progress
 
 extension MarkdownRecap {
   /// A case: its status and source, then every step with an outcome: the question, what the
   /// learner chose when it was not right, the engine's answer and why, and the points.
   static func caseSection(
-    _ clinicalCase: ClinicalCase, _ latest: [String: Answer], _ progress: CaseProgress?
+    _ clinicalCase: ClinicalCase, _ latest: [ItemID: Answer], _ progress: CaseProgress?
   ) -> String {
     let steps = clinicalCase.steps
     let status =
@@ -22,7 +23,9 @@ extension MarkdownRecap {
     var stepLines: [String] = []
     for (index, step) in steps.enumerated() {
       let answer = latest[clinicalCase.itemID(of: step)]
-      guard let outcome = progress?.outcomes[step.id] ?? answer?.outcome else { continue }
+      guard let outcome = (progress?.outcomes[step.id] ?? answer?.outcome)?.rawValue else {
+        continue
+      }
       stepLines.append(
         "- **\(outcome.prefix(1).uppercased() + outcome.dropFirst()).** Step \(index + 1): ")
       guard let keyed = KeyedStep(clinicalCase, step, index: index) else {

@@ -1,4 +1,6 @@
+import Cases
 import Course
+import Identifiers
 import Progress
 
 /// A readable recap of what a learner has done, in Markdown: each lesson studied with its
@@ -18,13 +20,13 @@ public enum MarkdownRecap {
   /// each generated case is generated once, however many of its steps were answered.
   public static func text(for record: LearnerRecord, course: Course) throws -> String {
     let catalog = ItemCatalog(course: course)
-    var latest: [String: Answer] = [:]
+    var latest: [ItemID: Answer] = [:]
     // The latest run of each generated case the log records (it leaves the session file once
     // completed).
     var runs: [String: CaseProgress] = [:]
     try record.forEachEntry { entry in
       latest[entry.answer.item] = entry.answer
-      for (id, progress) in entry.effects.cases where id.hasPrefix("random:") {
+      for (id, progress) in entry.effects.cases where CaseID(id).isGenerated {
         if let progress { runs[id] = progress }
       }
     }
@@ -34,15 +36,16 @@ public enum MarkdownRecap {
       guard record.session?.lessons[lesson.id] != nil || !answered.isEmpty else { continue }
       sections.append(lessonSection(lesson, answered, latest, record.session))
     }
-    var known = Set<String>()
+    var known = Set<ItemID>()
     for id in caseIDs(record.session, latest.keys) {
-      guard let clinicalCase = catalog.clinicalCase(id: id) else { continue }
+      guard let clinicalCase = catalog.clinicalCase(id) else { continue }
       for step in clinicalCase.steps { known.insert(clinicalCase.itemID(of: step)) }
-      sections.append(caseSection(clinicalCase, latest, record.session?.cases[id] ?? runs[id]))
+      sections.append(
+        caseSection(clinicalCase, latest, record.session?.cases[id.rawValue] ?? runs[id.rawValue]))
     }
     if sections.count == 2 { sections.append("Nothing studied yet.") }
     let unknown = latest.keys.filter { item in
-      !known.contains(item) && (item.hasPrefix("case/") || catalog.resolve(item) == nil)
+      !known.contains(item) && (item.isCaseStep || catalog.resolve(item) == nil)
     }.count
     if unknown > 0 {
       sections.append(
@@ -52,7 +55,7 @@ public enum MarkdownRecap {
   }
 
   static func lessonSection(
-    _ lesson: Lesson, _ answered: [Question], _ latest: [String: Answer], _ session: Session?
+    _ lesson: Lesson, _ answered: [Question], _ latest: [ItemID: Answer], _ session: Session?
   ) -> String {
     let right = answered.filter { latest[lesson.itemID(of: $0)]?.correct == true }.count
     let status = session?.lessons[lesson.id]?.completed == true ? "Completed" : "In progress"
@@ -83,11 +86,10 @@ public enum MarkdownRecap {
   }
 
   /// The cases with a place in the session file or an answer in the log, sorted by id.
-  static func caseIDs(_ session: Session?, _ items: some Sequence<String>) -> [String] {
-    var ids = Set(session?.cases.keys.map { $0 } ?? [])
+  static func caseIDs(_ session: Session?, _ items: some Sequence<ItemID>) -> [CaseID] {
+    var ids = Set(session?.cases.keys.map { CaseID($0) } ?? [])
     for item in items {
-      let parts = item.split(separator: "/").map(String.init)
-      if parts.count == 3, parts[0] == "case" { ids.insert(parts[1]) }
+      if let id = item.caseID { ids.insert(id) }
     }
     return ids.sorted()
   }

@@ -1,6 +1,8 @@
+import Cases
 import Clinical
 import Course
 import Foundation
+import Identifiers
 
 extension XAPIExport {
   /// The object of a statement: an item, a lesson or a case, with what xAPI can say of it.
@@ -24,7 +26,7 @@ extension XAPIExport {
     /// An item as a `choice` interaction: its question, choices and right responses from the
     /// course. An item the course no longer has (or a step without a key) keeps its id and
     /// type only.
-    static func item(_ item: String, in catalog: ItemCatalog) -> Activity {
+    static func item(_ item: ItemID, in catalog: ItemCatalog) -> Activity {
       var none: ClinicalCase?
       return Self.item(item, in: catalog, reusing: &none)
     }
@@ -32,12 +34,12 @@ extension XAPIExport {
     /// The same, reusing `generated` (the generated case described last) when the item is
     /// one of its steps.
     static func item(
-      _ item: String, in catalog: ItemCatalog, reusing generated: inout ClinicalCase?
+      _ item: ItemID, in catalog: ItemCatalog, reusing generated: inout ClinicalCase?
     )
       -> Activity
     {
       var activity = Activity(
-        id: iri("items", item),
+        id: iri("items", item.rawValue),
         definition: [
           .init("type", .string(interactionType)), .init("interactionType", .string("choice")),
         ])
@@ -68,8 +70,8 @@ extension XAPIExport {
     }
 
     /// A case, authored or generated, for a completion or as a step's parent.
-    static func clinicalCase(_ id: String, in catalog: ItemCatalog) -> Activity {
-      caseActivity(id, title: catalog.clinicalCase(id: id)?.title)
+    static func clinicalCase(_ id: CaseID, in catalog: ItemCatalog) -> Activity {
+      caseActivity(id, title: catalog.clinicalCase(id)?.title)
     }
 
     private static func lessonActivity(_ id: String, title: String?) -> Activity {
@@ -79,9 +81,9 @@ extension XAPIExport {
           + [.init("type", .string("http://adlnet.gov/expapi/activities/lesson"))])
     }
 
-    private static func caseActivity(_ id: String, title: String?) -> Activity {
+    private static func caseActivity(_ id: CaseID, title: String?) -> Activity {
       Activity(
-        id: iri("cases", id),
+        id: iri("cases", id.rawValue),
         definition: (title.map { [.init("name", english($0))] } ?? [])
           + [.init("type", .string("http://adlnet.gov/expapi/activities/simulation"))])
     }

@@ -1,4 +1,6 @@
+import Cases
 import Foundation
+import Identifiers
 import Progress
 
 /// Something a learner did that becomes one xAPI statement, named by the event itself (who,
@@ -44,7 +46,7 @@ public enum XAPIEvent: Sendable, Equatable {
   public static func answers(
     _ entries: some Collection<AnswerLog.Entry>, after earlier: some Collection<AnswerLog.Entry>
   ) -> [XAPIEvent] {
-    var attempts: [String: Int] = [:]
+    var attempts: [ItemID: Int] = [:]
     for entry in earlier { attempts[entry.answer.item, default: 0] += 1 }
     return entries.map { entry in
       attempts[entry.answer.item, default: 0] += 1
@@ -73,7 +75,7 @@ public enum XAPIEvent: Sendable, Equatable {
       )
     }
     // The item of each completed lesson's last question, with the run's start.
-    var lastQuestions: [String: (lesson: String, started: Date)] = [:]
+    var lastQuestions: [ItemID: (lesson: String, started: Date)] = [:]
     for (id, progress) in completedLessons {
       if let lesson = lessons.first(where: { $0.id == id }), let last = lesson.questions.last {
         lastQuestions[lesson.itemID(of: last)] = (id, progress.started)
@@ -91,7 +93,7 @@ public enum XAPIEvent: Sendable, Equatable {
       {
         lessonTimes[run.lesson] = entry.answer.at
       }
-      for (id, progress) in entry.effects.cases where id.hasPrefix("random:") {
+      for (id, progress) in entry.effects.cases where CaseID(id).isGenerated {
         guard let progress, progress.completed else { continue }
         let completion = Completion(
           kind: .clinicalCase, id: id, started: progress.started, at: progress.updated)

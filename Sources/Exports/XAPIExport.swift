@@ -1,6 +1,8 @@
+import Cases
 import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// A learner's answers and completions as xAPI statements (xAPI 1.0.3), for a learning
@@ -75,7 +77,7 @@ public enum XAPIExport {
     completions = completions.enumerated()
       .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     var next = 0
-    var attempts: [String: Int] = [:]
+    var attempts: [ItemID: Int] = [:]
     try record.forEachEntry { entry in
       let item = entry.answer.item
       let attempt = (attempts[item] ?? 0) + 1

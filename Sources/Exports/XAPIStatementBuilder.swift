@@ -1,6 +1,8 @@
+import Cases
 import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// Turns events into xAPI statements for one learner and one course.
@@ -32,15 +34,15 @@ public struct XAPIStatementBuilder {
   /// items again and again), and the steps of the generated case described last, whose
   /// steps come one after another. Bounded by the course, whatever the log's length.
   public struct Activities {
-    var authored: [String: XAPIExport.Activity] = [:]
-    var generated: [String: XAPIExport.Activity] = [:]
+    var authored: [ItemID: XAPIExport.Activity] = [:]
+    var generated: [ItemID: XAPIExport.Activity] = [:]
     var generatedCase: ClinicalCase?
 
     /// None yet.
     public init() {}
 
-    mutating func activity(_ item: String, in catalog: ItemCatalog) -> XAPIExport.Activity {
-      let isGenerated = item.hasPrefix("case/random:")
+    mutating func activity(_ item: ItemID, in catalog: ItemCatalog) -> XAPIExport.Activity {
+      let isGenerated = item.caseID?.isGenerated == true
       if let known = isGenerated ? generated[item] : authored[item] { return known }
       let previous = generatedCase?.id
       let activity = XAPIExport.Activity.item(item, in: catalog, reusing: &generatedCase)
@@ -72,7 +74,8 @@ public struct XAPIStatementBuilder {
     case .completed(let completion):
       let activity: XAPIExport.Activity =
         completion.kind == .lesson
-        ? .lesson(completion.id, in: catalog) : .clinicalCase(completion.id, in: catalog)
+        ? .lesson(completion.id, in: catalog)
+        : .clinicalCase(CaseID(completion.id), in: catalog)
       return statement(
         .completed, activity: activity, at: completion.at,
         naming: ["started " + timestamp(completion.started)],
@@ -135,7 +138,8 @@ public struct XAPIStatementBuilder {
       .init("\(XAPIExport.homePage)/xapi/skipped", .bool(answer.skipped)),
     ]
     if let outcome = answer.outcome {
-      extensions.append(.init("\(XAPIExport.homePage)/xapi/outcome", .string(outcome)))
+      extensions.append(
+        .init("\(XAPIExport.homePage)/xapi/outcome", .string(outcome.rawValue)))
     }
     var members: [JSONValue.Member] = []
     if !answer.skipped && !answer.response.isEmpty {

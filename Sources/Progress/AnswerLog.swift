@@ -37,7 +37,7 @@ public enum AnswerLog {
       do {
         data += try encoder.encode(line.roundedToMilliseconds) + Data("\n".utf8)
       } catch {
-        throw .writeFailed(path: line.answer.item, reason: "cannot encode the answer")
+        throw .writeFailed(path: line.answer.item.rawValue, reason: "cannot encode the answer")
       }
     }
     return data

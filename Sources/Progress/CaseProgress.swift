@@ -1,9 +1,10 @@
 import Foundation
+import Identifiers
 
 /// A block of cases taken as a quiz: which cases, and since when (for the summary).
 public struct QuizProgress: Codable, Sendable, Equatable {
   /// The cases of the quiz, in the order they are asked.
-  public var cases: [String]
+  public var cases: [CaseID]
   /// The topic the learner asked for, if any.
   public var topic: String?
   /// Whether each step has a time limit.
@@ -14,7 +15,7 @@ public struct QuizProgress: Codable, Sendable, Equatable {
   public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
-  public init(cases: [String], topic: String? = nil, timed: Bool = false, started: Date) {
+  public init(cases: [CaseID], topic: String? = nil, timed: Bool = false, started: Date) {
     self.cases = cases
     self.topic = topic
     self.timed = timed
@@ -34,14 +35,14 @@ public struct CaseProgress: Codable, Sendable, Equatable {
   public var updated: Date
   /// The outcome of each step answered since the case was (re)started, by step id:
   /// `correct`, `acceptable`, `wrong` or `skipped`.
-  public var outcomes: [String: String]
+  public var outcomes: [String: Outcome]
   /// Keys this nelm does not know, kept for the next save.
   public var unknown = UnknownKeys()
 
   /// Creates a value from its parts.
   public init(
     position: Int = 0, completed: Bool = false, started: Date, updated: Date,
-    outcomes: [String: String] = [:]
+    outcomes: [String: Outcome] = [:]
   ) {
     self.position = position
     self.completed = completed
@@ -64,7 +65,7 @@ public struct CaseProgress: Codable, Sendable, Equatable {
     completed = try container.decode(Bool.self, forKey: .completed)
     started = try container.decode(Date.self, forKey: .started)
     updated = try container.decode(Date.self, forKey: .updated)
-    outcomes = try container.decodeIfPresent([String: String].self, forKey: .outcomes) ?? [:]
+    outcomes = try container.decodeIfPresent([String: Outcome].self, forKey: .outcomes) ?? [:]
     unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 

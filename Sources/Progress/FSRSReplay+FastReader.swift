@@ -127,7 +127,8 @@ extension FSRSReplay {
         }
         return Double(String(decoding: bytes[start..<index], as: UTF8.self))?.isFinite ?? false
       default:
-        for word in ["true", "false", "null"] where word.utf8.elementsEqual(
+        for word in ["true", "false", "null"]
+        where word.utf8.elementsEqual(
           bytes[index..<min(bytes.count, index + word.utf8.count)])
         {
           index += word.utf8.count

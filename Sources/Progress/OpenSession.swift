@@ -64,7 +64,8 @@ public final class OpenSession {
       let rounded = answer.roundedToMilliseconds
       updated.record(rounded)
       var effects = AnswerEffects()
-      effects.review = rounded.isReviewable ? updated.items[rounded.item]?.review : nil
+      effects.review =
+        rounded.item.isReviewable ? updated.items[rounded.item.rawValue]?.review : nil
       if index == answers.count - 1 {
         effects = updated.effects(of: rounded, reaching: target)
       }

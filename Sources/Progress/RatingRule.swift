@@ -21,7 +21,7 @@ public enum RatingRule {
   /// The rating of `answer`, given the item's record before it (nil for a first answer).
   public static func rating(for answer: Answer, previous: ItemRecord?) -> ReviewRating {
     guard answer.correct, !answer.skipped else { return .again }
-    let slow = answer.item.hasPrefix("case/") ? slowCaseStepMs : slowCheckQuestionMs
+    let slow = answer.item.isCaseStep ? slowCaseStepMs : slowCheckQuestionMs
     if answer.hintsUsed > 0 || answer.durationMs > slow { return .hard }
     if answer.durationMs < fastAnswerMs, let previous, previous.review?.phase == .review,
       previous.correctCount >= 1

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 /// The session file as a checkpoint: what it keeps, and how a log line brings it up to date.
 extension Session {
@@ -7,8 +8,8 @@ extension Session {
   /// belongs to the quiz under way, whose summary reads it.
   static func keepsCase(_ id: String, _ progress: CaseProgress, quiz: QuizProgress?) -> Bool {
     if progress.isUntouched { return false }
-    if progress.completed && id.hasPrefix("random:") {
-      return quiz?.cases.contains(id) ?? false
+    if progress.completed && CaseID(id).isGenerated {
+      return quiz?.cases.contains(CaseID(id)) ?? false
     }
     return true
   }
@@ -39,14 +40,14 @@ extension Session {
   public mutating func apply(_ line: LoggedAnswer) {
     let answer = line.answer.roundedToMilliseconds
     record(answer)
-    if let review = line.effects.review, answer.isReviewable {
-      items[answer.item]?.review = review.roundedToMilliseconds
+    if let review = line.effects.review, answer.item.isReviewable {
+      items[answer.item.rawValue]?.review = review.roundedToMilliseconds
     }
     for (id, progress) in line.effects.lessons { lessons[id] = progress?.roundedToMilliseconds }
     for (id, progress) in line.effects.cases { cases[id] = progress?.roundedToMilliseconds }
     var touched = Array(line.effects.cases.keys)
     if let quiz = line.effects.quiz {
-      touched += (self.quiz?.cases ?? []) + (quiz?.cases ?? [])
+      touched += ((self.quiz?.cases ?? []) + (quiz?.cases ?? [])).map(\.rawValue)
       self.quiz = quiz?.roundedToMilliseconds
     }
     for id in touched {
@@ -60,12 +61,12 @@ extension Session {
   /// and, for a case step, its own case.
   func effects(of answer: Answer, reaching target: Session) -> AnswerEffects {
     var effects = AnswerEffects()
-    effects.review = answer.isReviewable ? items[answer.item]?.review : nil
+    effects.review = answer.item.isReviewable ? items[answer.item.rawValue]?.review : nil
     for id in Set(lessons.keys).union(target.lessons.keys) {
       let wanted = target.lessons[id]?.roundedToMilliseconds
       if lessons[id] != wanted { effects.lessons[id] = .some(wanted) }
     }
-    let ownCase = Session.caseID(of: answer.item)
+    let ownCase = answer.item.caseID?.rawValue
     for id in Set(cases.keys).union(target.cases.keys) {
       let wanted = target.cases[id]?.roundedToMilliseconds
       let kept = wanted.flatMap {
@@ -78,12 +79,5 @@ extension Session {
     let quiz = target.quiz?.roundedToMilliseconds
     if self.quiz != quiz { effects.quiz = .some(quiz) }
     return effects
-  }
-
-  /// The case of a case step's item id (`case/CASEID/STEPID`), else nil.
-  static func caseID(of item: String) -> String? {
-    guard item.hasPrefix("case/"), let slash = item.lastIndex(of: "/") else { return nil }
-    let start = item.index(item.startIndex, offsetBy: 5)
-    return start < slash ? String(item[start..<slash]) : nil
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 // The session file's records, read and written by hand so that keys this nelm does not know
 // (`unknown`) are read along and written back: a newer nelm's additions survive a save by
@@ -116,7 +117,7 @@ extension QuizProgress {
   /// Reads the quiz under way.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    cases = try container.decode([String].self, forKey: .cases)
+    cases = try container.decode([CaseID].self, forKey: .cases)
     topic = try container.decodeIfPresent(String.self, forKey: .topic)
     timed = try container.decode(Bool.self, forKey: .timed)
     started = try container.decode(Date.self, forKey: .started)
@@ -178,14 +179,14 @@ extension Answer {
   /// `problem`, so the message can say where the answer was.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    item = try container.decode(String.self, forKey: .item)
+    item = try container.decode(ItemID.self, forKey: .item)
     response = try container.decode([String].self, forKey: .response)
     correct = try container.decode(Bool.self, forKey: .correct)
     skipped = try container.decode(Bool.self, forKey: .skipped)
     at = try container.decode(Date.self, forKey: .at)
     durationMs = try container.decode(Int.self, forKey: .durationMs)
     hintsUsed = try container.decode(Int.self, forKey: .hintsUsed)
-    outcome = try container.decodeIfPresent(String.self, forKey: .outcome)
+    outcome = try container.decodeIfPresent(Outcome.self, forKey: .outcome)
     unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
@@ -203,19 +204,16 @@ extension Answer {
     try unknown.encode(to: encoder)
   }
 
-  /// The outcomes a case step's answer can have.
-  static let outcomes: Set = ["correct", "acceptable", "wrong", "skipped"]
-
   /// What makes this answer one nelm cannot have written, as `durationMs is -5; it cannot be
   /// negative`; nil for a sound answer. The same rules hold in the log and in the session
   /// file, so a line the log accepts can always be saved in the session file.
   var problem: String? {
-    if item.isEmpty { return "item is empty" }
+    if item.rawValue.isEmpty { return "item is empty" }
     if durationMs < 0 { return "durationMs is \(durationMs); it cannot be negative" }
     if hintsUsed < 0 { return "hintsUsed is \(hintsUsed); it cannot be negative" }
-    if let outcome, !Self.outcomes.contains(outcome) {
-      return "outcome '\(ProgressError.printable(outcome))' is not one of "
-        + "correct, acceptable, wrong, skipped"
+    if let outcome, !outcome.isKnown {
+      return "outcome '\(ProgressError.printable(outcome.rawValue))' is not one of "
+        + Outcome.all.map(\.rawValue).joined(separator: ", ")
     }
     if Set(response).count != response.count { return "response lists an option twice" }
     return nil

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 /// One learner's progress as the session file holds it: where each lesson and case was
 /// left, and a summary of each item answered.
@@ -72,8 +73,8 @@ public struct Session: Codable, Sendable, Equatable {
     // Counts saturate rather than trap: a hand-edited file near Int.max must not crash nelm.
     answerCount = answerCount.addingSaturated(1)
     countDay(of: answer)
-    guard answer.isReviewable else { return }
-    let previous = items[answer.item]
+    guard answer.item.isReviewable else { return }
+    let previous = items[answer.item.rawValue]
     var record = previous ?? ItemRecord()
     record.attempts = record.attempts.addingSaturated(1)
     if answer.correct { record.correctCount = record.correctCount.addingSaturated(1) }
@@ -82,7 +83,7 @@ public struct Session: Codable, Sendable, Equatable {
     // Rounded as the file keeps dates, so the session in memory equals the one read back.
     let at = answer.at.roundedToMilliseconds
     record.review = scheduler.review(record.review, rating: rating, at: at).roundedToMilliseconds
-    items[answer.item] = record
+    items[answer.item.rawValue] = record
   }
 
   /// The items whose review is due by `date` plus `window` seconds, oldest due first (ties
@@ -162,7 +163,7 @@ public struct ItemRecord: Codable, Sendable, Equatable {
 /// One answer to one item (a check question or a case step): a line of the answer log.
 public struct Answer: Codable, Sendable, Equatable {
   /// `lessonID/questionID` for a check question; `case/CASEID/STEPID` for a case step.
-  public var item: String
+  public var item: ItemID
   /// The option ids chosen, sorted; empty when the item was skipped.
   public var response: [String]
   /// Whether the response was right; a skipped item is not correct.
@@ -177,19 +178,15 @@ public struct Answer: Codable, Sendable, Equatable {
   public var hintsUsed: Int
   /// For case steps: `correct`, `acceptable` (an alternative the engine accepts; `correct`
   /// is true), `wrong` or `skipped`. Absent for check questions, where `correct` says it all.
-  public var outcome: String?
+  public var outcome: Outcome?
   /// Keys this nelm does not know (a log line of a newer nelm), kept when the answer is copied
   /// into the session file.
   public var unknown = UnknownKeys()
 
-  /// Whether the item comes back for review: check questions and authored case steps do;
-  /// the steps of a generated case (`case/random:…`) are one-off.
-  public var isReviewable: Bool { !item.hasPrefix("case/random:") }
-
   /// An answer as the tutor records it.
   public init(
-    item: String, response: [String], correct: Bool, skipped: Bool = false, at: Date,
-    durationMs: Int, hintsUsed: Int, outcome: String? = nil
+    item: ItemID, response: [String], correct: Bool, skipped: Bool = false, at: Date,
+    durationMs: Int, hintsUsed: Int, outcome: Outcome? = nil
   ) {
     self.item = item
     self.response = response

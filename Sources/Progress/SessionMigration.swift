@@ -86,12 +86,11 @@ enum SessionMigration {
     migrated.schemaVersion = Session.currentSchemaVersion
     migrated.days = [:]
     migrated.streak = nil
-    do {
-      try AnswerLog.forEachEntry(log, to: session.logBytes) { migrated.countDay(of: $0.answer) }
-    } catch let error as ProgressError {
-      throw error
-    } catch {
-      throw .unreadable(path: log.path, reason: "\(error)")
+    // The lines a version 2 file counts were never checked at open (only those after it):
+    // one that does not read now must not refuse a session that opened before, so the days
+    // are counted up to it, and the rest of the counts are the file's own.
+    _ = try? AnswerLog.forEachEntry(log, to: session.logBytes) {
+      migrated.countDay(of: $0.answer)
     }
     // A run opened and left without an answer is the same as none: it leaves.
     migrated.cases = migrated.cases.filter { !$0.value.isUntouched }

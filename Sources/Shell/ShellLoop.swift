@@ -10,20 +10,23 @@ import Tutor
 /// at the tutor without overlapping the loop's own access to it.
 final class ShellLoop {
   var tutor: Tutor
-  let session: OpenSession
-  let source: LineSource
+  let session: any SessionWriter
+  let source: any LineSource
   let renderer: TextRenderer
   let interactive: Bool
+  let output: ShellOutput
 
   init(
-    tutor: Tutor, session: OpenSession, source: LineSource, renderer: TextRenderer,
-    interactive: Bool
+    tutor: Tutor, session: any SessionWriter, source: any LineSource, renderer: TextRenderer,
+    interactive: Bool, output: ShellOutput = .console
   ) {
     self.tutor = tutor
     self.session = session
     self.source = source
     self.renderer = renderer
     self.interactive = interactive
+    self.output = output
+    self.tutor.width = renderer.width
   }
 
   /// Runs until the learner leaves; returns the exit status.
@@ -45,7 +48,7 @@ final class ShellLoop {
       if !reply.quit { checkpointIfDue() }
       // Standard output is gone (closed, full, a reader that left): everything is saved
       // already, so end here rather than work on unseen.
-      if let status = Console.exitStatus { return status }
+      if let status = output.failedStatus() { return status }
       if reply.quit { return saved == .saved && (interactive || !everFailed) ? 0 : 1 }
       if !interactive && reply.isError {
         // A script stops at its first error, with the progress so far saved.
@@ -85,7 +88,7 @@ final class ShellLoop {
         try session.record(unloggedAnswers, reaching: tutor.session)
         unloggedAnswers = []
       } catch {
-        warn("Could not save your progress: \(error.message)")
+        output.warn("Could not save your progress: \(error.message)")
         return .notSaved
       }
       if !reply.quit { return .saved }
@@ -102,7 +105,7 @@ final class ShellLoop {
       try session.checkpoint(tutor.session)
       return .saved
     } catch {
-      warn("Could not save your progress: \(error.message)")
+      output.warn("Could not save your progress: \(error.message)")
       return session.session.holdsTheSame(as: tutor.session) ? .loggedOnly : .notSaved
     }
   }
@@ -137,9 +140,9 @@ final class ShellLoop {
     // Through a pipe, stdout carries only what the commands print (`progress --json | jq`
     // works); the farewell goes with the errors.
     if (reply.isError || reply.quit) && !interactive {
-      Console.err(text)
+      output.err(text)
     } else {
-      Console.out(text)
+      output.out(text)
     }
   }
 }
@@ -147,7 +150,7 @@ final class ShellLoop {
 /// Prints a warning on standard error, made printable (messages quote paths and file
 /// contents).
 func warn(_ message: String) {
-  Console.err("nelm: \(TextRenderer.printable(message))\n")
+  ShellOutput.console.warn(message)
 }
 
 /// Writes to standard output straight away (no stdio buffer to flush before libedit's own

@@ -10,7 +10,7 @@ import Foundation
 /// the patient is already on an SSA, asked only when that changes the decision. A rule that
 /// decides early (D2a, D1, D2, D3) ends the walk; the facts not asked keep their defaults,
 /// which cannot change that decision.
-struct AlgorithmWalk {
+struct AlgorithmWalk: Activity {
   private(set) var answers: [String: String] = [:]
   private(set) var index = 0
   /// Set when the walk has reached its decision.
@@ -36,7 +36,7 @@ struct AlgorithmWalk {
   }
 
   /// Takes an answer to the current question; returns what to show next.
-  mutating func accept(_ line: String) -> (blocks: [Block], isError: Bool) {
+  mutating func answer(_ line: String) -> (blocks: [Block], isError: Bool) {
     guard let question = current else { return ([], false) }
     let text = line.trimmingCharacters(in: .whitespaces)
     let raw = text.isEmpty ? question.defaultValue(answers) : text
@@ -102,5 +102,25 @@ struct AlgorithmWalk {
       }
       return blocks
     }
+  }
+}
+
+extension AlgorithmWalk {
+  var prompt: String { "algorithm> " }
+
+  var isOver: Bool { current == nil }
+
+  /// Every line is a fact, but for the few commands that leave or help.
+  mutating func accept(_ line: String, _ context: inout TutorContext) -> Reply? {
+    let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
+    guard !["help", "?", "menu", "quit", "exit", "bye"].contains(word) else { return nil }
+    let (blocks, isError) = answer(line)
+    return Reply(blocks, isError: isError)
+  }
+
+  func leave(_ context: TutorContext) -> String { "Left the algorithm walk." }
+
+  func completion(_ context: TutorContext) -> ActivityCompletion {
+    .only((current?.completions ?? []) + ["help", "menu"])
   }
 }

@@ -51,23 +51,6 @@ enum AnswerParser {
   }
 }
 
-extension AnswerParser {
-  /// Reads an answer to a case step: the letters of its choices, turned into the choices'
-  /// ids; `none` is the empty answer of a several-answer step.
-  static func parse(_ line: String, for key: CaseAnswerKey, several: Bool) -> Result {
-    if several && line.lowercased() == "none" { return .answer([]) }
-    let ids = key.choices.map(\.id)
-    let letters = ids.indices.map(Tutor.letter)
-    let view = QuestionView(optionIDs: letters, allowsSeveral: several, isTrueFalse: false)
-    switch parse(line, for: view) {
-    case .answer(let chosen):
-      return .answer(chosen.compactMap { letter in letters.firstIndex(of: letter).map { ids[$0] } })
-    case let other:
-      return other
-    }
-  }
-}
-
 /// What the answer parser needs to know of a question.
 struct QuestionView {
   var optionIDs: [String]

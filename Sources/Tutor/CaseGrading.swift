@@ -1,13 +1,10 @@
 import Clinical
 import Course
+import Identifiers
 
 /// How one answer to a case step fares against the engine's key.
 struct CaseVerdict: Equatable {
-  /// `correct`, `acceptable` or `wrong`, as recorded in the session file.
-  enum Outcome: String {
-    case correct, acceptable, wrong
-  }
-
+  /// `correct`, `acceptable` or `wrong`.
   var outcome: Outcome
   /// Right ids the learner left out (several-answer steps).
   var missed: [String]

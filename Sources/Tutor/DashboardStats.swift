@@ -39,7 +39,7 @@ struct DashboardStats: Equatable {
     for lesson in course.lessons {
       var score = Score()
       for question in lesson.questions {
-        guard let last = session.items[lesson.itemID(of: question)]?.last, !last.skipped else {
+        guard let last = session.record(of: lesson.itemID(of: question))?.last, !last.skipped else {
           continue
         }
         score.answered += 1
@@ -57,13 +57,13 @@ struct DashboardStats: Equatable {
     var kinds: [String: Score] = [:]
     for item in course.cases {
       for step in item.steps {
-        guard let last = session.items[item.itemID(of: step)]?.last, !last.skipped else {
+        guard let last = session.record(of: item.itemID(of: step))?.last, !last.skipped else {
           continue
         }
         kinds[step.kind.rawValue, default: Score()].answered += 1
         kinds[step.kind.rawValue, default: Score()].right += last.correct ? 1 : 0
-        topicScores[step.kind.topic, default: Score()].answered += 1
-        topicScores[step.kind.topic, default: Score()].right += last.correct ? 1 : 0
+        topicScores[step.kind.topic.rawValue, default: Score()].answered += 1
+        topicScores[step.kind.topic.rawValue, default: Score()].right += last.correct ? 1 : 0
       }
     }
     let days = lastDays(30, counts: session.days, now: now, calendar: calendar)

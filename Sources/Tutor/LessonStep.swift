@@ -20,7 +20,4 @@ enum LessonStep: Equatable {
 extension Lesson {
   /// Pages plus questions.
   var stepCount: Int { pages.count + questions.count }
-
-  /// The id under which answers to `question` are recorded.
-  func itemID(of question: Question) -> String { "\(id)/\(question.id)" }
 }

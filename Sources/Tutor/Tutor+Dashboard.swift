@@ -1,5 +1,7 @@
+import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 extension Tutor {
@@ -18,7 +20,7 @@ extension Tutor {
   /// `progress [--json]`: lessons, accuracy by topic and step kind, streak, the last 30 days.
   func progress(_ arguments: [String]) -> Reply {
     // Every figure comes from the session's summaries: the log is not read.
-    let stats = DashboardStats.compute(course: course, session: session, now: clock())
+    let stats = DashboardStats.compute(course: course, session: session, now: context.now())
     if arguments == ["--json"] { return Reply([.raw(progressJSON(stats))]) }
     guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
     var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
@@ -76,7 +78,7 @@ extension Tutor {
 
   /// What to do about a weak topic: the lesson that teaches it, or a quiz on it.
   func suggestion(for topic: String) -> String {
-    if CaseGenerator.topics.contains(topic) { return "Try `quiz --topic \(topic)`." }
+    if CaseTopic(rawValue: topic) != nil { return "Try `quiz --topic \(topic)`." }
     let lesson = course.lessons.max { a, b in
       a.questions.filter { $0.tags.contains(topic) }.count
         < b.questions.filter { $0.tags.contains(topic) }.count
@@ -117,12 +119,12 @@ extension Tutor {
       recent.map { answer in
         let mark = answer.skipped ? "–" : answer.correct ? "✓" : "✗"
         let response = answer.skipped ? "skipped" : answer.response.joined(separator: " ")
-        let outcome = answer.outcome == "acceptable" ? " (accepted alternative)" : ""
+        let outcome = answer.outcome == .acceptable ? " (accepted alternative)" : ""
         return .paragraph(
           [
             Span(answer.at.formatted(style) + "  ", .dim),
             Span(mark + " ", answer.correct ? .good : answer.skipped ? .dim : .bad),
-            Span(answer.item), Span("  \(response)\(outcome)", .dim),
+            Span(answer.item.rawValue), Span("  \(response)\(outcome)", .dim),
             Span("  \(answer.durationMs / 1000) s", .dim),
           ], hang: 4)
       })
@@ -143,7 +145,7 @@ extension Tutor {
 
   /// Items due for review today (by the end of the day) and within the week.
   func dueCounts() -> (today: Int, week: Int) {
-    let now = clock()
+    let now = context.now()
     let endOfToday = Calendar.current.startOfDay(for: now).addingTimeInterval(86_400)
     let today = session.due(at: endOfToday).count
     let week = session.due(at: endOfToday, within: 6 * 86_400).count
@@ -162,34 +164,44 @@ extension Tutor {
     ]
   }
 
+  /// The object of `progress --json` (`Docs/progress.schema.json`), keys sorted.
   private func progressJSON(_ stats: DashboardStats) -> String {
     let due = dueCounts()
-    func score(_ s: DashboardStats.Score) -> [String: Any] {
-      ["right": s.right, "answered": s.answered]
+    func object(_ members: [String: JSONValue]) -> JSONValue {
+      .object(members.sorted { $0.key < $1.key }.map { JSONValue.Member($0.key, $0.value) })
+    }
+    func count(_ value: Int) -> JSONValue { .number(Double(value)) }
+    func score(_ score: DashboardStats.Score, _ more: [String: JSONValue]) -> JSONValue {
+      object(
+        more.merging(["right": count(score.right), "answered": count(score.answered)]) { a, _ in a }
+      )
     }
     // The days begin at local midnight (Calendar.current): name them in the same time zone.
     let dayStyle = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
-    let object: [String: Any] = [
-      "learner": session.learner,
-      "answers": stats.totalAnswers,
-      "streakDays": stats.streak,
-      "lessons": stats.lessonScores.map {
-        ["id": $0.id, "title": $0.title, "percent": $0.percent, "questions": $0.questions].merging(
-          score($0.score)
-        ) { a, _ in a }
-      },
-      "topics": stats.topics.map { ["topic": $0.name].merging(score($0.score)) { a, _ in a } },
-      "stepKinds": stats.stepKinds.map { ["kind": $0.name].merging(score($0.score)) { a, _ in a } },
-      "days": stats.days.map {
-        ["date": $0.date.formatted(dayStyle), "answers": $0.answers, "right": $0.right]
-      },
-      "weakest": stats.weakest.map(\.name),
-      "due": ["today": due.today, "week": due.week],
-    ]
-    let data =
-      (try? JSONSerialization.data(
-        withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
-      ?? Data()
-    return String(decoding: data, as: UTF8.self)
+    return object([
+      "learner": .string(session.learner),
+      "answers": count(stats.totalAnswers),
+      "streakDays": count(stats.streak),
+      "lessons": .array(
+        stats.lessonScores.map {
+          score(
+            $0.score,
+            [
+              "id": .string($0.id), "title": .string($0.title), "percent": count($0.percent),
+              "questions": count($0.questions),
+            ])
+        }),
+      "topics": .array(stats.topics.map { score($0.score, ["topic": .string($0.name)]) }),
+      "stepKinds": .array(stats.stepKinds.map { score($0.score, ["kind": .string($0.name)]) }),
+      "days": .array(
+        stats.days.map {
+          object([
+            "date": .string($0.date.formatted(dayStyle)), "answers": count($0.answers),
+            "right": count($0.right),
+          ])
+        }),
+      "weakest": .texts(stats.weakest.map(\.name)),
+      "due": object(["today": count(due.today), "week": count(due.week)]),
+    ]).prettyPrinted()
   }
 }

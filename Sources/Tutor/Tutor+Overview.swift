@@ -20,15 +20,15 @@ extension Tutor {
         .text(
           "Welcome, \(session.learner). `lessons` shows the course; `study 1` begins the first lesson."
         ))
-    } else if let lesson = lastUnfinishedLesson() {
+    } else if let lesson = session.lastUnfinishedLesson(of: { course }) {
       blocks.append(
         .text(
-          "Welcome back, \(session.learner). You left “\(lesson.title)” at \(placeName(in: lesson)); `study` resumes it."
-        ))
+          "Welcome back, \(session.learner). You left “\(lesson.title)” at "
+            + "\(session.placeName(in: lesson)); `study` resumes it."))
     } else {
       blocks.append(.text("Welcome back, \(session.learner). `lessons` shows your progress."))
     }
-    let due = session.due(at: clock()).count
+    let due = session.due(at: context.now()).count
     if due > 0 {
       let noun = due == 1 ? "item is" : "items are"
       blocks.append(.text("\(due) \(noun) due for review: `review`.", .accent))
@@ -49,12 +49,12 @@ extension Tutor {
       if progress?.completed == true {
         fraction = 1
       } else {
-        fraction = Double(position(in: lesson)) / Double(max(1, lesson.stepCount))
+        fraction = Double(session.position(in: lesson)) / Double(max(1, lesson.stepCount))
       }
       let filled = Int((fraction * 10).rounded(.down))
       let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
       let percent = String(Int((fraction * 100).rounded(.down))).leftPadded(to: 3)
-      let score = latestScore(of: lesson)
+      let score = session.latestScore(of: lesson)
       let scoreText =
         score.answered == 0 && score.correct == 0
         ? "" : "   \(score.correct)/\(lesson.questions.count) right"
@@ -99,50 +99,6 @@ extension Tutor {
       .text("Tab completes commands, lesson numbers and ids. Ctrl-C cancels, Ctrl-D leaves.", .dim),
     ]
     return Reply(blocks)
-  }
-
-  /// Words that could complete the last word of `text` (the line up to the cursor).
-  public func completions(for text: String) -> [String] {
-    let endsWithSpace = text.last == " "
-    let words = text.split(separator: " ").map(String.init)
-    let current = endsWithSpace ? "" : (words.last ?? "")
-    let previous = endsWithSpace ? words : Array(words.dropLast())
-    var candidates: [String]
-    if case .walking(let walk) = mode, let question = walk.current {
-      let values = previous.isEmpty ? question.completions + ["help", "menu"] : []
-      return values.filter { $0.lowercased().hasPrefix(current.lowercased()) }
-    }
-    switch previous.first?.lowercased() {
-    case nil:
-      candidates = CommandHelp.all.filter { isStudying || !$0.inLesson }.map(\.name)
-      if let run = mode.caseRun, !run.awaitingContinue,
-        let position = session.cases[run.clinicalCase.id]?.position,
-        position < run.clinicalCase.steps.count,
-        case .success(let key) = run.clinicalCase.steps[position].answerKey()
-      {
-        candidates += key.choices.indices.map(Tutor.letter)
-      }
-      if case .studying(let study) = mode, !study.awaitingContinue,
-        case .question(let index) = currentStep(study)
-      {
-        candidates += course.lessons[study.lessonIndex].questions[index].options.map(\.id)
-      }
-    case "study" where previous.count == 1:
-      candidates = course.lessons.map(\.id) + course.lessons.indices.map { String($0 + 1) }
-    case "help" where previous.count == 1:
-      candidates = CommandHelp.all.map(\.name)
-    case "define" where previous.count == 1:
-      return courseIndex().completions(prefix: current)
-    case "case" where previous.count == 1:
-      candidates = ["list", "random"] + course.cases.map(\.id)
-    case "case", "quiz":
-      candidates =
-        previous.last == "--topic"
-        ? CaseGenerator.topics : ["--seed", "--topic", "--cases", "--timed"]
-    default:
-      candidates = []
-    }
-    return candidates.filter { $0.hasPrefix(current.lowercased()) }
   }
 }
 

@@ -12,7 +12,8 @@ extension Tutor {
     guard let lesson = course.lesson(matching: reference) else {
       return .error("No lesson '\(reference)'. `lessons` lists them (1–\(course.lessons.count)).")
     }
-    mode = .confirming(lessonID: lesson.id)
+    activity = nil
+    pendingReset = lesson.id
     return Reply([
       .text(
         "This forgets your place in “\(lesson.title)” and what you answered to its \(lesson.questions.count) questions (your answer log keeps every answer).",
@@ -23,15 +24,16 @@ extension Tutor {
 
   /// The line after `reset`: `yes` resets, anything else cancels.
   mutating func confirmReset(_ line: String, lessonID: String) -> Reply {
-    mode = .top
     guard ["yes", "y"].contains(line.lowercased()),
       let lesson = course.lessons.first(where: { $0.id == lessonID })
     else {
       return Reply([.text("Nothing changed.", .dim)])
     }
-    updateSession { session in
+    context.updateSession { session in
       session.lessons[lesson.id] = nil
-      for question in lesson.questions { session.items[lesson.itemID(of: question)] = nil }
+      for question in lesson.questions {
+        session.items[lesson.itemID(of: question).rawValue] = nil
+      }
     }
     return Reply([.text("“\(lesson.title)” starts afresh.", .good)], saveNeeded: true)
   }

@@ -2,49 +2,25 @@ import Course
 import Foundation
 import Progress
 
-/// The study flow as a state machine: a line of input in, a reply out.
+/// The study shell's state machine: a line of input in, a reply out.
 ///
 /// Knows nothing of terminals or files: the shell feeds it lines (from libedit, a pipe or a
-/// test), renders its replies, and saves `session` whenever a reply says so.
+/// test), renders its replies, and saves `session` whenever a reply says so. The tutor keeps
+/// the commands (`Tutor.commands`) and the open activity: a lesson, a case, a quiz, a review
+/// or the algorithm walk, each an `Activity` that takes the lines meant for it first.
 public struct Tutor {
   /// The longest input line, in UTF-8 bytes, that `accept` reads.
   public static let longestLine = 1_024
 
-  /// Where the learner is.
-  enum Mode {
-    case top
-    case studying(Study)
-    case walking(AlgorithmWalk)
-    case casing(CaseRun)
-    /// `reset` asked for confirmation; the next line answers it.
-    case confirming(lessonID: String)
-    case reviewing(ReviewRun)
-  }
-
-  /// The state of an open lesson that is not worth saving: timing and hints of the question
-  /// on screen. The position itself lives in the session.
-  struct Study: Equatable {
-    var lessonIndex: Int
-    var shownAt: Date
-    var hintsUsed: Int
-    /// Feedback is on screen; Enter shows the next step.
-    var awaitingContinue: Bool
-  }
-
-  /// The course, which may still be loading in the background when the tutor starts.
-  let provider: CourseProvider
-  /// The course (the first use waits for a background load to finish).
-  public var course: Course { provider.course }
-  /// The learner's progress as the tutor has changed it (the shell saves it).
-  public private(set) var session: Session
-  var mode: Mode = .top
-  let clock: @Sendable () -> Date
+  /// The course, the session, the clock and the recorder every activity works on.
+  var context: TutorContext
+  /// The lesson, case, quiz, review or walk that is open, if any.
+  var activity: (any Activity)?
+  /// The lesson whose reset waits for `yes`: the next line answers it.
+  var pendingReset: String?
   /// The glossary, search and references index, built on first use and shared by copies of
   /// the tutor (Tab completion works on a copy).
   let indexCache = CourseIndexCache()
-  /// Answers recorded in `session` but not yet handed to the answer log.
-  public private(set) var unsavedAnswers: [Answer] = []
-
   /// The last N answers logged so far, oldest first (read backwards from the answer log on
   /// demand); throws when the log cannot be read.
   let history: (Int) throws -> [Answer]
@@ -59,164 +35,9 @@ public struct Tutor {
     history: @escaping (Int) throws -> [Answer] = { _ in [] },
     learners: @escaping () -> [String] = { [] }
   ) {
-    self.provider = course
-    self.session = session
-    self.clock = clock
+    context = TutorContext(provider: course, session: session, clock: clock)
     self.history = history
     self.learners = learners
-  }
-
-  /// The prompt for the next line: it tells the learner what kind of input is expected.
-  public var prompt: String {
-    if case .walking = mode { return "algorithm> " }
-    if case .casing(let run) = mode { return run.awaitingContinue ? "case> " : "answer> " }
-    if case .reviewing(let run) = mode { return run.awaitingContinue ? "review> " : "answer> " }
-    guard case .studying(let study) = mode else { return "nelm> " }
-    if !study.awaitingContinue, case .question = currentStep(study) { return "answer> " }
-    return "nelm \(study.lessonIndex + 1)> "
-  }
-
-  /// Whether a lesson is open.
-  public var isStudying: Bool {
-    if case .studying = mode { return true }
-    return false
-  }
-
-  /// Handles one line of input.
-  public mutating func accept(_ line: String) -> Reply {
-    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-    // No command, answer or fact is this long: refusing it first keeps "did you mean" (an
-    // edit distance) cheap and error messages, which quote the input, short.
-    if trimmed.utf8.count > Tutor.longestLine {
-      return Tutor.refuseLongLine(trimmed.utf8.count)
-    }
-    if case .confirming(let lessonID) = mode { return confirmReset(trimmed, lessonID: lessonID) }
-    if case .studying(let study) = mode {
-      if let reply = acceptInLesson(trimmed, study) { return reply }
-    }
-    if case .casing(let run) = mode {
-      if let reply = acceptInCase(trimmed, run) { return reply }
-    }
-    if case .reviewing(let run) = mode {
-      if let reply = acceptInReview(trimmed, run) { return reply }
-    }
-    if case .walking(var walk) = mode, !Tutor.isShellCommand(trimmed) {
-      let (blocks, isError) = walk.accept(trimmed)
-      mode = walk.current == nil ? .top : .walking(walk)
-      return Reply(blocks, isError: isError)
-    }
-    if trimmed.isEmpty { return Reply() }
-    let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
-    let name = words[0].lowercased()
-    let arguments = Array(words.dropFirst())
-    guard let command = CommandHelp.named(name) else {
-      return .error(unknownCommandMessage(name))
-    }
-    return run(command, arguments)
-  }
-
-  /// The reply to a line of `length` bytes (trimmed), longer than `longestLine`: a reader
-  /// that drops such a line as it comes answers with this, as `accept` does.
-  public static func refuseLongLine(_ length: Int) -> Reply {
-    .error(
-      "That line is too long (\(length) bytes); commands and answers are at most "
-        + "\(Tutor.longestLine).")
-  }
-
-  /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
-  /// Nothing answered is lost: answers and positions are saved as they happen.
-  public mutating func interrupt() -> Reply {
-    leaveActivity(cancelled: true)
-  }
-
-  /// Leaves whatever is open (a lesson, a case, a review, the algorithm walk) for the main
-  /// prompt, saying how to come back: Ctrl-C and `menu` both end here.
-  mutating func leaveActivity(cancelled: Bool) -> Reply {
-    let message: String
-    switch mode {
-    case .studying(let study):
-      let lesson = course.lessons[study.lessonIndex]
-      message =
-        "Your place in “\(lesson.title)” (\(placeName(in: lesson))) is kept; `study` resumes it."
-    case .casing(let run):
-      let resume = run.inQuiz ? "`quiz`" : "`case \(run.clinicalCase.id)`"
-      message = "Your answers are kept; \(resume) resumes."
-    case .reviewing:
-      message = "What you answered is saved; `review` goes on."
-    case .walking:
-      message = "Left the algorithm walk."
-    case .top, .confirming:
-      return Reply()
-    }
-    mode = .top
-    return Reply([.text((cancelled ? "Cancelled. " : "") + message, .dim)])
-  }
-
-  /// The goodbye shown when the learner leaves (quit or Ctrl-D).
-  public func farewell() -> Reply {
-    var reply = Reply(saveNeeded: true, quit: true)
-    reply.acknowledgement = "See you soon, \(session.learner)."
-    return reply
-  }
-
-  private mutating func run(_ command: CommandHelp, _ arguments: [String]) -> Reply {
-    switch command.name {
-    case "help": return help(arguments)
-    case "lessons": return listLessons()
-    case "study": return study(arguments)
-    case "quit": return farewell()
-    case "algorithm": return startWalk()
-    case "case": return caseCommand(arguments)
-    case "progress": return progress(arguments)
-    case "history": return historyCommand(arguments)
-    case "learners": return learnersCommand()
-    case "reset": return resetCommand(arguments)
-    case "review": return reviewCommand(arguments)
-    case "glossary": return glossaryCommand()
-    case "define": return defineCommand(arguments)
-    case "search": return searchCommand(arguments)
-    case "sources": return sourcesCommand()
-    case "flag": return flagCommand()
-    case "quiz": return quizCommand(arguments)
-    case "menu" where mode.isActivity: return leaveActivity(cancelled: false)
-    default: break
-    }
-    guard case .studying(let study) = mode else {
-      return .error("`\(command.name)` works inside a lesson; `study 1` opens the first one.")
-    }
-    switch command.name {
-    case "next": return next(study)
-    case "back": return back(study)
-    case "hint": return hint(study)
-    case "skip": return skip(study)
-    default: return .error(unknownCommandMessage(command.name))
-    }
-  }
-
-  /// Lines that stay commands while the algorithm walk waits for a fact.
-  static func isShellCommand(_ line: String) -> Bool {
-    let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
-    return ["help", "?", "menu", "quit", "exit", "bye"].contains(word)
-  }
-
-  mutating func startWalk() -> Reply {
-    var walk = AlgorithmWalk()
-    let blocks = walk.start()
-    mode = .walking(walk)
-    return Reply(blocks)
-  }
-
-  func unknownCommandMessage(_ word: String) -> String {
-    let names = CommandHelp.all.map(\.name)
-    // Control characters in the word are shown (`stu\u{0}dy`): dropped, as the renderer
-    // drops them, the word would read as the command it was not.
-    let shown = Diagnostic.printable(word)
-    if let close = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
-      editDistance(close, word) <= 2
-    {
-      return "Unknown command '\(shown)'. Did you mean `\(close)`? Type `help` for the list."
-    }
-    return "Unknown command '\(shown)'. Type `help` for the list."
   }
 
   /// A tutor over a course that is already loaded.
@@ -230,22 +51,127 @@ public struct Tutor {
       learners: learners)
   }
 
+  /// The course (the first use waits for a background load to finish).
+  public var course: Course { context.course }
+
+  /// The learner's progress as the tutor has changed it (the shell saves it).
+  public var session: Session { context.session }
+
+  /// Answers recorded in `session` but not yet handed to the answer log.
+  public var unsavedAnswers: [Answer] { context.recorder.unsaved }
+
   /// Hands over the answers recorded since the last call, for the answer log.
-  public mutating func takeUnsavedAnswers() -> [Answer] {
-    defer { unsavedAnswers = [] }
-    return unsavedAnswers
+  public mutating func takeUnsavedAnswers() -> [Answer] { context.takeUnsavedAnswers() }
+
+  /// The columns screens are laid out for; the shell sets its terminal's width.
+  public var width: Int {
+    get { context.width }
+    set { context.width = newValue }
   }
 
-  /// Records an answer: counted in the session now, written to the log by the shell.
-  mutating func log(_ answer: Answer) {
-    unsavedAnswers.append(answer)
-    updateSession { $0.record(answer) }
+  /// The prompt for the next line: it tells the learner what kind of input is expected.
+  public var prompt: String { activity?.prompt ?? "nelm> " }
+
+  /// Whether a lesson is open.
+  public var isStudying: Bool { activity is Study }
+
+  /// Handles one line of input: the open activity takes it first, then the commands.
+  public mutating func accept(_ line: String) -> Reply {
+    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    // No command, answer or fact is this long: refusing it first keeps "did you mean" (an
+    // edit distance) cheap and error messages, which quote the input, short.
+    if trimmed.utf8.count > Tutor.longestLine {
+      return Tutor.refuseLongLine(trimmed.utf8.count)
+    }
+    if let lessonID = pendingReset {
+      pendingReset = nil
+      return confirmReset(trimmed, lessonID: lessonID)
+    }
+    if var open = activity {
+      let reply = open.accept(trimmed, &context)
+      activity = open.isOver ? nil : open
+      if let reply { return reply }
+    }
+    if trimmed.isEmpty { return Reply() }
+    let words = trimmed.split(whereSeparator: \.isWhitespace).map(String.init)
+    let name = words[0].lowercased()
+    guard let command = Tutor.command(named: name) else {
+      return .error(unknownCommandMessage(name))
+    }
+    return command.run(&self, Array(words.dropFirst()))
   }
 
-  /// Touches the session's clock; every change goes through here.
-  mutating func updateSession(_ change: (inout Session) -> Void) {
-    change(&session)
-    session.updated = clock()
+  /// The reply to a line of `length` bytes (trimmed), longer than `longestLine`: a reader
+  /// that drops such a line as it comes answers with this, as `accept` does.
+  public static func refuseLongLine(_ length: Int) -> Reply {
+    .error(
+      "That line is too long (\(length) bytes); commands and answers are at most "
+        + "\(Tutor.longestLine).")
+  }
+
+  /// Ctrl-C: cancels the question or lesson on screen and returns to the main prompt.
+  /// Nothing answered is lost: answers and positions are saved as they happen.
+  public mutating func interrupt() -> Reply {
+    guard let open = activity else { return Reply() }
+    activity = nil
+    return Reply([.text(open.interrupt(context), .dim)])
+  }
+
+  /// `menu`: leaves the open activity for the main prompt, saying how to come back.
+  mutating func leaveActivity() -> Reply {
+    guard let open = activity else {
+      return .error("`menu` works inside a lesson; `study 1` opens the first one.")
+    }
+    activity = nil
+    return Reply([.text(open.leave(context), .dim)])
+  }
+
+  /// Opens `opened` with the reply that showed it; an activity that ended at once (an empty
+  /// lesson) is not kept.
+  mutating func open(_ opened: (any Activity)?, _ reply: Reply) -> Reply {
+    if let opened { activity = opened.isOver ? nil : opened }
+    return reply
+  }
+
+  /// The goodbye shown when the learner leaves (quit or Ctrl-D).
+  public func farewell() -> Reply {
+    var reply = Reply(saveNeeded: true, quit: true)
+    reply.acknowledgement = "See you soon, \(session.learner)."
+    return reply
+  }
+
+  func unknownCommandMessage(_ word: String) -> String {
+    let names = Tutor.commands.map(\.help.name)
+    // Control characters in the word are shown (`stu\u{0}dy`): dropped, as the renderer
+    // drops them, the word would read as the command it was not.
+    let shown = Diagnostic.printable(word)
+    if let close = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
+      editDistance(close, word) <= 2
+    {
+      return "Unknown command '\(shown)'. Did you mean `\(close)`? Type `help` for the list."
+    }
+    return "Unknown command '\(shown)'. Type `help` for the list."
+  }
+
+  /// Words that could complete the last word of `text` (the line up to the cursor).
+  public func completions(for text: String) -> [String] {
+    let endsWithSpace = text.last == " "
+    let words = text.split(separator: " ").map(String.init)
+    let current = endsWithSpace ? "" : (words.last ?? "")
+    let previous = endsWithSpace ? words : Array(words.dropLast())
+    let completion =
+      activity?.completion(context) ?? .commands(lessonCommands: false, answers: [])
+    guard let name = previous.first?.lowercased() else {
+      switch completion {
+      case .only(let words):
+        return candidates(words, startingWith: current)
+      case .commands(let lessonCommands, let answers):
+        let names = Tutor.commands.filter { lessonCommands || !$0.help.inLesson }.map(\.help.name)
+        return candidates(names + answers, startingWith: current)
+      }
+    }
+    guard case .commands = completion, let command = Tutor.command(named: name) else { return [] }
+    return command.complete(self, previous, current)
   }
 }
 

@@ -1,7 +1,9 @@
-import Clinical
 import ArgumentParser
+import Cases
+import Clinical
 import Course
 import Foundation
+import Identifiers
 import Shell
 
 /// `nelm case list|show`: the clinical cases of the course and the engine's key to each step.
@@ -45,13 +47,13 @@ extension CaseCommand {
       abstract: "Show a case: its facts, its steps and the engine's key to each.",
       discussion: """
         ID is an authored case's id, or random:SEED (random:SEED:TOPIC, TOPIC one of \
-        \(CaseGenerator.topics.joined(separator: ", "))) for a generated case.
+        \(CaseTopic.names.joined(separator: ", "))) for a generated case.
         """)
 
     @Argument(
       help: "A case id (see `nelm case list`), or random:SEED[:TOPIC].",
       completion: CompletionValues.caseIDs)
-    var id: String
+    var id: CaseID
 
     @Flag(help: "Print one JSON object: the final facts and every step with its key.")
     var json = false
@@ -63,10 +65,10 @@ extension CaseCommand {
     var lessons: String?
 
     func validate() throws {
-      if id.hasPrefix("random:"), generated == nil {
+      if id.isGenerated, id.generated == nil {
         throw CommandSupport.usage(
           "'\(id)' is not a generated case; write random:SEED or random:SEED:TOPIC, SEED a "
-            + "whole number, TOPIC one of \(CaseGenerator.topics.joined(separator: ", "))")
+            + "whole number, TOPIC one of \(CaseTopic.names.joined(separator: ", "))")
       }
     }
 
@@ -79,22 +81,9 @@ extension CaseCommand {
       }
     }
 
-    /// The seed and topic of `random:SEED[:TOPIC]`; nil for any other id.
-    private var generated: (seed: UInt64, topic: String?)? {
-      let parts = id.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-      guard (2...3).contains(parts.count), parts[0] == "random", let seed = UInt64(parts[1])
-      else { return nil }
-      let topic = parts.count == 3 ? parts[2] : nil
-      if let topic, !CaseGenerator.topics.contains(topic) { return nil }
-      return (seed, topic)
-    }
-
+    /// A generated case without the course; an authored one from it.
     private func clinicalCase() throws -> ClinicalCase {
-      if let generated {
-        var found = CaseGenerator.generate(seed: generated.seed, topic: generated.topic)
-        found.id = id
-        return found
-      }
+      if let generated = CaseGenerator.generate(id) { return generated }
       let course = try CaseCommand.loadCourse(lessons)
       guard let found = course.clinicalCase(id: id) else {
         throw CommandSupport.badInput(
@@ -110,4 +99,9 @@ extension CaseCommand {
   }
 
   static func printJSON(_ value: JSONValue) { CommandSupport.printJSON(value) }
+}
+
+extension CaseID: ExpressibleByArgument {
+  /// The id as typed on the command line.
+  public init?(argument: String) { self.init(argument) }
 }

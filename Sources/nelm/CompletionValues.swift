@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// The values the shells complete by calling back into nelm (`CompletionKind.custom`):
@@ -29,7 +30,7 @@ enum CompletionValues {
       let parts = prefix.split(separator: ":", omittingEmptySubsequences: false)
       if parts.count >= 2, parts[0] == "random", UInt64(parts[1]) != nil {
         let seeded = "random:\(parts[1])"
-        return forShell([seeded] + CaseGenerator.topics.map { "\(seeded):\($0)" })
+        return forShell([seeded] + CaseTopic.names.map { "\(seeded):\($0)" })
       }
       return forShell(CourseOutline(folder: lessons(words)).caseIDs + ["random:"])
     }

@@ -200,7 +200,7 @@ extension SearchHit {
       ]
     case .caseStage(let caseID, let stage, _):
       members += [
-        .init("kind", .string("case")), .init("case", .string(caseID)),
+        .init("kind", .string("case")), .init("case", .string(caseID.rawValue)),
         .init("stage", .number(Double(stage))),
       ]
     }

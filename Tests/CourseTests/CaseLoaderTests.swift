@@ -1,5 +1,6 @@
 import Clinical
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Course
@@ -11,7 +12,7 @@ import Testing
 struct CaseLoaderTests {
   /// A step and what the engine must answer on its facts.
   struct Row: CustomTestStringConvertible, Sendable {
-    let caseID: String
+    let caseID: CaseID
     let step: String
     let key: [String]
     let acceptable: [String]
@@ -19,7 +20,7 @@ struct CaseLoaderTests {
     var testDescription: String { "\(caseID)/\(step)" }
 
     init(
-      _ caseID: String, _ step: String, _ key: [String], acceptable: [String] = [],
+      _ caseID: CaseID, _ step: String, _ key: [String], acceptable: [String] = [],
       rule: String?
     ) {
       self.caseID = caseID
@@ -30,8 +31,8 @@ struct CaseLoaderTests {
     }
   }
 
-  static let ileal = "ileal-syndrome-debulking"
-  static let pancreas = "pancreas-progression"
+  static let ileal: CaseID = "ileal-syndrome-debulking"
+  static let pancreas: CaseID = "pancreas-progression"
 
   static let rows: [Row] = [
     // Differentiation unknown: D1, biopsy first.
@@ -78,7 +79,7 @@ struct CaseLoaderTests {
     try CourseLoader.load(from: Fixtures.folder("cases-valid"))
   }
 
-  static func step(_ caseID: String, _ stepID: String) throws -> CaseStep {
+  static func step(_ caseID: CaseID, _ stepID: String) throws -> CaseStep {
     let found = try #require(try course().clinicalCase(id: caseID))
     return try #require(found.steps.first { $0.id == stepID })
   }

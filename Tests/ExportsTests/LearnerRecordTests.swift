@@ -1,5 +1,7 @@
+import Cases
 import Course
 import Foundation
+import Identifiers
 import Progress
 import Testing
 
@@ -21,7 +23,7 @@ struct LearnerRecordTests {
   ])
   func resolving(item: String, found: String) {
     let description =
-      switch catalog.resolve(item) {
+      switch catalog.resolve(ItemID(item)) {
       case .question(_, let question): "question \(question.id)"
       case .caseStep(_, let step, let index): "step \(step.id) at \(index)"
       case nil: "none"
@@ -30,13 +32,13 @@ struct LearnerRecordTests {
   }
 
   @Test func aGeneratedCaseIsMadeAgainFromItsSeed() throws {
-    let generated = try #require(catalog.clinicalCase(id: "random:42"))
+    let generated = try #require(catalog.clinicalCase("random:42"))
     #expect(generated.id == "random:42")
     #expect(generated.steps == CaseGenerator.generate(seed: 42).steps)
     let step = try #require(generated.steps.first)
     #expect(catalog.resolve("case/random:42/\(step.id)") != nil)
-    #expect(catalog.clinicalCase(id: "random:x") == nil)
-    #expect(catalog.clinicalCase(id: "random:42:no-such-topic") == nil)
+    #expect(catalog.clinicalCase("random:x") == nil)
+    #expect(catalog.clinicalCase("random:42:no-such-topic") == nil)
   }
 
   @Test func readingTheFilesAShellWrote() throws {

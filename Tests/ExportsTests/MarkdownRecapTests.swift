@@ -1,6 +1,7 @@
 import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 import Testing
 
@@ -9,8 +10,8 @@ import Testing
 @Suite("Markdown recap")
 struct MarkdownRecapTests {
   static func answer(
-    _ item: String, _ response: [String], correct: Bool, skipped: Bool = false, at seconds: Double,
-    outcome: String? = nil
+    _ item: ItemID, _ response: [String], correct: Bool, skipped: Bool = false, at seconds: Double,
+    outcome: Outcome? = nil
   ) -> Answer {
     Answer(
       item: item, response: response, correct: correct, skipped: skipped,

@@ -1,3 +1,4 @@
+import Cases
 import Clinical
 import Course
 

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Progress
@@ -7,7 +8,7 @@ import Testing
 struct AnswerLogTests {
   func answer(_ item: String, at seconds: Double, correct: Bool = true) -> Answer {
     Answer(
-      item: item, response: ["a"], correct: correct,
+      item: ItemID(item), response: ["a"], correct: correct,
       at: Date(timeIntervalSince1970: 1_709_285_400 + seconds), durationMs: 900, hintsUsed: 0)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Progress
@@ -77,7 +78,7 @@ struct FSRSRatingRuleTests {
   @Test("answers are rated by what they show", arguments: rows)
   func rating(row: Row) {
     let answer = Answer(
-      item: row.item, response: row.skipped ? [] : ["a"], correct: row.correct,
+      item: ItemID(row.item), response: row.skipped ? [] : ["a"], correct: row.correct,
       skipped: row.skipped, at: Self.now, durationMs: row.durationMs, hintsUsed: row.hints)
     #expect(RatingRule.rating(for: answer, previous: row.previous) == row.expected)
   }

@@ -109,15 +109,26 @@ struct FSRSReplayTests {
   @Test(
     "the fast reader reads what the decoder reads, and leaves to it everything else",
     arguments: [
-      (#"[{"rating": 3, "at": "2024-03-01T09:00:00.000Z"}, {"at": "2024-03-02T09:00:00Z", "rating": 1}]"#, true),
-      (#"[ {"rating":4,"at":"2024-03-01T09:00:00.5Z","note":"x","n":-1.5e3,"ok":true,"z":null} ]"#, true),
+      (
+        #"[{"rating": 3, "at": "2024-03-01T09:00:00.000Z"}, "#
+          + #"{"at": "2024-03-02T09:00:00Z", "rating": 1}]"#,
+        true
+      ),
+      (
+        #"[ {"rating":4,"at":"2024-03-01T09:00:00.5Z","#
+          + #""note":"x","n":-1.5e3,"ok":true,"z":null} ]"#,
+        true
+      ),
       ("[]", true),
       (#"[{"rating": 3.0, "at": "2024-03-01T09:00:00Z"}]"#, false),
       (#"[{"rating": 3, "at": "2024-03-01T09:00:00Z", "more": {"a": 1}}]"#, false),
       (#"[{"rating": 3, "at": "2024\u002d03-01T09:00:00Z"}]"#, false),
       (#"[{"rating": 3, "rating": 2, "at": "2024-03-01T09:00:00Z"}]"#, false),
       (#"[{"rating": 5, "at": "2024-03-01T09:00:00Z"}]"#, false),
-      (#"[{"rating": 3, "at": "2024-03-02T09:00:00Z"}, {"rating": 3, "at": "2024-03-01T09:00:00Z"}]"#, false),
+      (
+        #"[{"rating": 3, "at": "2024-03-02T09:00:00Z"}, {"rating": 3, "at": "2024-03-01T09:00:00Z"}]"#,
+        false
+      ),
       (#"[{"rating": 3, "at": "2024-03-01T09:00:00Z"}] x"#, false),
     ])
   func fastReader(text: String, fast: Bool) {

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Progress
@@ -14,7 +15,7 @@ struct FSRSSessionTests {
     _ item: String, correct: Bool = true, at: Date, durationMs: Int = 20_000, hints: Int = 0
   ) -> Answer {
     Answer(
-      item: item, response: correct ? ["a"] : ["b"], correct: correct, at: at,
+      item: ItemID(item), response: correct ? ["a"] : ["b"], correct: correct, at: at,
       durationMs: durationMs, hintsUsed: hints)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Progress
@@ -13,7 +14,7 @@ struct LogIntegrityTests {
 
   static func answer(_ item: String, at seconds: Double, duration: Int = 900) -> Answer {
     Answer(
-      item: item, response: ["a"], correct: true,
+      item: ItemID(item), response: ["a"], correct: true,
       at: Date(timeIntervalSince1970: 1_709_285_400 + seconds), durationMs: duration,
       hintsUsed: 0)
   }

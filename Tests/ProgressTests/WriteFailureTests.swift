@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 import Testing
 
 @testable import Progress
@@ -61,7 +62,7 @@ struct WriteFailureTests {
 
   func answer(_ item: String, seconds: Double = 1) -> Answer {
     Answer(
-      item: item, response: ["a"], correct: true,
+      item: ItemID(item), response: ["a"], correct: true,
       at: Date(timeIntervalSince1970: 1_709_285_400 + seconds), durationMs: 900, hintsUsed: 0)
   }
 

@@ -9,11 +9,11 @@ struct CaseFlowTests {
   /// The letter under which `id` is shown at the case's current step.
   func letter(of id: String, in tutor: Tutor) -> String {
     let item = CaseFixture.clinicalCase
-    let position = tutor.session.cases[item.id]?.position ?? 0
+    let position = tutor.session.position(in: item.id)
     guard case .success(let key) = item.steps[position].answerKey(),
       let index = key.choices.firstIndex(where: { $0.id == id })
     else { return "?" }
-    return Tutor.letter(index)
+    return CaseScreens.letter(index)
   }
 
   @Test("a case opens on its story and first step; the engine's answer is right")

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Identifiers
 import Progress
 import Testing
 @testable import Tutor
@@ -13,7 +14,7 @@ struct DashboardTests {
   }()
   static let now = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15 08:00 UTC
 
-  func answer(daysAgo: Double, correct: Bool, item: String = "grading/g1") -> Answer {
+  func answer(daysAgo: Double, correct: Bool, item: ItemID = "grading/g1") -> Answer {
     Answer(
       item: item, response: ["b"], correct: correct,
       at: Self.now.addingTimeInterval(-daysAgo * 86_400), durationMs: 4_000, hintsUsed: 0)

@@ -1,4 +1,6 @@
 import Clinical
+import Course
+import Identifiers
 
 /// Turns a generated patient into a staged case: the order the story is told in, the text and
 /// facts of each stage, and the steps asked after it.
@@ -80,7 +82,7 @@ struct CaseAssembler {
       index += 1
     }
     return ClinicalCase(
-      id: "random:\(seed)", title: caseTitle(), tags: [topic.rawValue, "generated"],
+      id: .generated(seed: seed), title: caseTitle(), tags: [topic.rawValue, "generated"],
       source: caseSource(stages.flatMap(\.steps)), stages: stages)
   }
 

@@ -1,7 +1,8 @@
 import Clinical
+import Course
 
-/// Makes the steps of a generated case: options drawn around the engine's answer, teaching
-/// points from its trace, and only steps that have an answer key.
+/// Makes the steps of a generated case: options drawn around the engine's answer, and only
+/// steps that have an answer key. Their explanation is the engine's trace, as for every step.
 struct CaseStepMaker {
   var rng: RandomSource
   private var usedIDs: Set<String> = []
@@ -81,13 +82,11 @@ struct CaseStepMaker {
     return rng.shuffle(chosen).map(\.id)
   }
 
-  /// The lines of the engine's trace that explain the answer.
+  /// The teaching point of a generated step, beyond the trace lines that explain every answer
+  /// (`CaseStepKind.reasons(in:)`): only that no adjunct applies, when none does.
   static func points(_ kind: CaseStepKind, _ a: Assessment) -> String? {
-    let lines = kind.reasons(in: a)
-    if kind == .adjuncts && lines.isEmpty {
-      return "No adjunct applies to \(a.best?.name ?? "this decision") on these facts."
-    }
-    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    guard kind == .adjuncts, kind.reasons(in: a).isEmpty else { return nil }
+    return "No adjunct applies to \(a.best?.name ?? "this decision") on these facts."
   }
 
   static func source(_ kind: CaseStepKind) -> String {

@@ -1,4 +1,5 @@
 import Clinical
+import Identifiers
 
 extension GeneratedPatient {
   /// Draws a patient whose facts fit together, leaning to `topic`.

@@ -1,15 +1,17 @@
 import Clinical
+import Course
 import Foundation
+import Identifiers
 import Testing
 
-@testable import Course
+@testable import Cases
 
 @Suite("Generated cases")
 struct CaseGeneratorTests {
   /// Two thousand cases over every topic and none; generated once for every test.
   static let cases: [ClinicalCase] = (0..<2000).map { (seed: UInt64) in
     let slot = Int(seed % 5)
-    let topic = slot < CaseGenerator.topics.count ? CaseGenerator.topics[slot] : nil
+    let topic = slot < CaseTopic.allCases.count ? CaseTopic.allCases[slot] : nil
     return CaseGenerator.generate(seed: seed, topic: topic)
   }
 
@@ -18,7 +20,7 @@ struct CaseGeneratorTests {
   @Test("the same seed gives the same case")
   func sameSeed() {
     #expect(CaseGenerator.generate(seed: 42) == CaseGenerator.generate(seed: 42))
-    for topic in CaseGenerator.topics {
+    for topic in CaseTopic.allCases {
       #expect(
         CaseGenerator.generate(seed: 7, topic: topic)
           == CaseGenerator.generate(seed: 7, topic: topic))
@@ -62,7 +64,7 @@ struct CaseGeneratorTests {
 
   @Test("id, title, tags and shape")
   func shape() {
-    let generated = CaseGenerator.generate(seed: 42, topic: "transplant")
+    let generated = CaseGenerator.generate(seed: 42, topic: .transplant)
     #expect(generated.id == "random:42")
     #expect(generated.title.hasPrefix("Generated case 42: "))
     #expect(generated.tags.contains("transplant"))
@@ -70,7 +72,7 @@ struct CaseGeneratorTests {
     for generated in Self.cases {
       #expect((2...4).contains(generated.stages.count), "\(generated.id)")
       #expect(generated.stages.allSatisfy { !$0.steps.isEmpty }, "\(generated.id)")
-      #expect(CaseGenerator.topics.contains { generated.tags.contains($0) })
+      #expect(CaseTopic.names.contains { generated.tags.contains($0) })
       #expect(Set(generated.steps.map(\.id)).count == generated.steps.count, "\(generated.id)")
       #expect(generated.steps.filter { $0.whatIf != nil }.count == 1, "\(generated.id)")
       #expect(generated.stages.last?.steps.last?.whatIf != nil, "\(generated.id)")

@@ -1,5 +1,7 @@
 import Clinical
+import Course
 import Foundation
+import Identifiers
 
 /// One change to the final facts for a "what if" step, with the kinds worth asking about it.
 struct WhatIfChange {

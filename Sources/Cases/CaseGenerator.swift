@@ -1,4 +1,6 @@
 import Clinical
+import Course
+import Identifiers
 
 /// Builds new, coherent patients from a seed: the same seed gives the same case on every
 /// machine and run.
@@ -7,15 +9,21 @@ import Clinical
 /// clinical engine on the facts of its stage, and a step the engine cannot answer is never
 /// asked.
 public enum CaseGenerator {
-  /// The topics a generated case can focus on.
-  public static let topics = CaseTopic.allCases.map(\.rawValue)
+  /// The case a generated id names (`random:SEED[:TOPIC]`), under that id as written; nil
+  /// when the id is not a well-formed generated one.
+  public static func generate(_ id: CaseID) -> ClinicalCase? {
+    guard let generated = id.generated else { return nil }
+    var found = generate(seed: generated.seed, topic: generated.topic)
+    found.id = id
+    return found
+  }
 
-  /// The case for `seed`, leaning to `topic` when given (one of ``topics``; any other value
-  /// counts as none, and the seed picks the topic).
-  public static func generate(seed: UInt64, topic: String? = nil) -> ClinicalCase {
+  /// The case for `seed`, leaning to `topic` when given (else the seed picks the topic), with
+  /// the id `random:SEED`.
+  public static func generate(seed: UInt64, topic: CaseTopic? = nil) -> ClinicalCase {
     var choice = RandomSource(seed: seed, stream: 1)
     let drawn = choice.pick(CaseTopic.allCases, or: .treatment)
-    let focus = topic.flatMap(CaseTopic.init(rawValue:)) ?? drawn
+    let focus = topic ?? drawn
     var draws = RandomSource(seed: seed, stream: 2)
     var assembler = CaseAssembler(
       seed: seed, topic: focus, patient: validPatient(focus, using: &draws))

@@ -1,13 +1,5 @@
 import Clinical
 
-/// What a generated case leans towards: which facts are drawn and which steps are asked.
-enum CaseTopic: String, CaseIterable, Sendable {
-  case grading
-  case staging
-  case transplant
-  case treatment
-}
-
 /// The whole truth of a generated patient: every fact as it stands when the story ends, plus
 /// the parts of the story the case facts do not hold (sex, symptoms, why unfit).
 struct GeneratedPatient: Sendable, Equatable {

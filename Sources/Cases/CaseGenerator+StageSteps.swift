@@ -1,4 +1,5 @@
 import Clinical
+import Course
 
 extension CaseAssembler {
   /// How likely a kind of step is asked when the story allows it, by topic.

@@ -1,22 +1,10 @@
 import Course
-import Foundation
 import Progress
 
-extension Tutor {
-  /// Shows the step at the learner's position, or closes the lesson at its end.
-  mutating func showCurrentStep() -> Reply {
-    guard case .studying(let study) = mode else { return Reply() }
-    let lesson = course.lessons[study.lessonIndex]
-    switch currentStep(study) {
-    case .page(let index): return Reply(pageBlocks(lesson, index))
-    case .question(let index): return Reply(questionBlocks(lesson, index))
-    case .end:
-      mode = .top
-      return Reply(completionBlocks(lesson))
-    }
-  }
-
-  func pageBlocks(_ lesson: Lesson, _ index: Int) -> [Block] {
+/// The screens of a lesson: a page, a check question, the feedback on an answer, and the
+/// lesson's end. Pure: blocks from the course and the session.
+enum LessonScreens {
+  static func page(_ lesson: Lesson, _ index: Int) -> [Block] {
     let page = lesson.pages[index]
     var blocks: [Block] = [
       .rule("\(page.title) (page \(index + 1)/\(lesson.pages.count))", right: ""),
@@ -28,7 +16,7 @@ extension Tutor {
     return blocks
   }
 
-  func questionBlocks(_ lesson: Lesson, _ index: Int) -> [Block] {
+  static func question(_ lesson: Lesson, _ index: Int) -> [Block] {
     let question = lesson.questions[index]
     var blocks: [Block] = [
       .rule("Check \(index + 1)/\(lesson.questions.count) · \(lesson.title)", right: ""),
@@ -37,11 +25,11 @@ extension Tutor {
     for option in question.options {
       blocks.append(.paragraph([Span("  \(option.id)) ", .accent), Span(option.text)], hang: 5))
     }
-    blocks.append(.text(answerInstructions(for: question), .dim))
+    blocks.append(.text(instructions(for: question), .dim))
     return blocks
   }
 
-  func answerInstructions(for question: Question) -> String {
+  static func instructions(for question: Question) -> String {
     let extras = question.hint == nil ? "skip" : "hint · skip"
     switch question.kind {
     case .single: return "Answer with one letter · \(extras)"
@@ -50,36 +38,8 @@ extension Tutor {
     }
   }
 
-  /// Grades an answer, records it, moves on, and explains.
-  mutating func answer(
-    _ response: [String], to question: Question, in lesson: Lesson, _ study: Study
-  )
-    -> Reply
-  {
-    let now = clock()
-    let key = Set(question.key)
-    let chosen = Set(response)
-    let correct = key == chosen
-    log(
-      Answer(
-        item: lesson.itemID(of: question), response: response, correct: correct, at: now,
-        durationMs: milliseconds(from: study.shownAt, to: now), hintsUsed: study.hintsUsed))
-    setPosition(position(in: lesson) + 1, in: lesson)
-    var reply = Reply(feedbackBlocks(question, chosen: chosen, correct: correct), saveNeeded: true)
-    if position(in: lesson) >= lesson.stepCount {
-      mode = .top
-      reply.blocks += [.blank] + completionBlocks(lesson)
-      reply.acknowledgement = ""
-    } else {
-      var updated = study
-      updated.awaitingContinue = true
-      mode = .studying(updated)
-      reply.acknowledgement = "[Enter] next · back · menu"
-    }
-    return reply
-  }
-
-  func feedbackBlocks(_ question: Question, chosen: Set<String>, correct: Bool) -> [Block] {
+  /// Whether the answer was right, then every option chosen or right, explained.
+  static func feedback(_ question: Question, chosen: Set<String>, correct: Bool) -> [Block] {
     let key = Set(question.key)
     let keyList = question.key.sorted().joined(separator: " ")
     var blocks: [Block] = []
@@ -116,8 +76,9 @@ extension Tutor {
     return blocks
   }
 
-  func completionBlocks(_ lesson: Lesson) -> [Block] {
-    let score = latestScore(of: lesson)
+  /// The lesson's score and what to study next.
+  static func completion(_ lesson: Lesson, course: Course, session: Session) -> [Block] {
+    let score = session.latestScore(of: lesson)
     let next = course.lessons.first { $0.order > lesson.order }
     var blocks: [Block] = [
       .text(
@@ -132,16 +93,15 @@ extension Tutor {
     }
     return blocks
   }
+}
 
-  /// Questions of `lesson` whose latest answer is right, and how many were answered at all.
-  func latestScore(of lesson: Lesson) -> (correct: Int, answered: Int) {
-    var correct = 0
-    var answered = 0
-    for question in lesson.questions {
-      guard let last = session.items[lesson.itemID(of: question)]?.last else { continue }
-      if last.correct { correct += 1 }
-      if !last.skipped { answered += 1 }
-    }
-    return (correct, answered)
+extension AnswerParser {
+  /// Reads an answer to a check question.
+  static func parse(_ line: String, for question: Question) -> Result {
+    parse(
+      line,
+      for: QuestionView(
+        optionIDs: question.options.map(\.id), allowsSeveral: question.kind == .multiple,
+        isTrueFalse: question.kind == .trueFalse))
   }
 }

@@ -1,4 +1,5 @@
 import Clinical
+import Identifiers
 
 extension GeneratedPatient {
   /// The kind of histology story, which fixes how Ki-67 and the mitoses are drawn.

@@ -1,2 +1,0 @@
-import CLibEdit
-import Tutor
