@@ -1,0 +1,87 @@
+import Cases
+import Course
+import Foundation
+import Identifiers
+import Progress
+import Tutor
+
+/// Realistic learners for the benchmarks, and the in-process timing of one answer.
+enum Learners {
+  /// Writes learner `name` into `folder` with `answers` answers: the real course's questions
+  /// and authored case steps in turn, and a `generatedShare` of generated cases' steps (one
+  /// case after another, each answered to its end), about 70 % right, spread over at most two
+  /// years up to now. The log is written as the shell writes it, in batches.
+  static func make(
+    in folder: URL, name: String, answers count: Int, course: Course, generatedShare: Double
+  ) throws {
+    let store = SessionStore(directory: folder)
+    let open = try store.open(LearnerName(name), now: Date())
+    defer { open.close() }
+    var items: [ItemID] = course.lessons.flatMap { lesson in
+      lesson.questions.map { lesson.itemID(of: $0) }
+    }
+    items += course.cases.flatMap { item in item.steps.map { item.itemID(of: $0) } }
+    let span = min(Double(count) * 600, 2 * 365 * 86_400)
+    let start = Date().addingTimeInterval(-span)
+    var random = SystemRandomNumberGenerator()
+    var generated: [ItemID] = []
+    var seed: UInt64 = 1
+    var target = open.session
+    var batch: [Answer] = []
+    for index in 0..<count {
+      let item: ItemID
+      if Double.random(in: 0..<1, using: &random) < generatedShare {
+        if generated.isEmpty {
+          seed += 1
+          let made = CaseGenerator.generate(seed: seed)
+          generated = made.steps.map { made.itemID(of: $0) }.reversed()
+        }
+        item = generated.removeLast()
+      } else {
+        item = items[index % items.count]
+      }
+      let correct = Int.random(in: 0..<10, using: &random) < 7
+      let answer = Answer(
+        item: item, response: ["a"], correct: correct,
+        at: start.addingTimeInterval(span * Double(index) / Double(max(count, 1))),
+        durationMs: 4000, hintsUsed: 0,
+        outcome: item.isCaseStep ? (correct ? .correct : .wrong) : nil)
+      target.record(answer)
+      batch.append(answer)
+      if batch.count == 20_000 {
+        try open.record(batch, reaching: target)
+        batch = []
+      }
+    }
+    try open.record(batch, reaching: target)
+    try open.checkpoint(target)
+  }
+
+  /// Milliseconds of each of `rounds` answers to the first question of lesson 1, from the
+  /// tutor taking the line to the line flushed in the log; the page turns before it are not
+  /// timed (they write the checkpoint, as in the shell).
+  static func timeAnswers(in folder: URL, name: String, course: Course, rounds: Int) throws
+    -> [Double]
+  {
+    let store = SessionStore(directory: folder)
+    let open = try store.open(LearnerName(name), now: Date())
+    defer { open.close() }
+    guard let lesson = course.lessons.first, let question = lesson.questions.first else {
+      return []
+    }
+    var samples: [Double] = []
+    for _ in 0..<rounds {
+      var tutor = Tutor(course: course, session: open.session)
+      _ = tutor.accept("study 1")
+      for _ in lesson.pages { _ = tutor.accept("") }
+      try open.checkpoint(tutor.session)
+      let answer = question.key.joined(separator: " ")
+      samples.append(
+        try milliseconds {
+          _ = tutor.accept(answer)
+          try open.record(tutor.takeUnsavedAnswers(), reaching: tutor.session)
+        })
+    }
+    return samples
+  }
+}
