@@ -50,10 +50,12 @@ if arguments.count >= 5, arguments[1] == "make-learner", let count = Int(argumen
 // by make-learner: the tutor grades it and the shell's path logs it (one line, one fsync).
 if arguments.count >= 4, arguments[1] == "answer" {
   do {
-    let course = try CourseLoader.load(from: arguments.count > 4 ? arguments[4] : "Lessons")
+    let lessons = arguments.count > 4 && arguments[4] != "--samples" ? arguments[4] : "Lessons"
+    let course = try CourseLoader.load(from: lessons)
     let samples = try Learners.timeAnswers(
       in: URL(fileURLWithPath: arguments[2]), name: arguments[3], course: course, rounds: 40)
     report("answer → durable (log line + fsync), \(arguments[3])", samples)
+    if arguments.contains("--samples") { for sample in samples { print("sample \(sample)") } }
     exit(0)
   } catch {
     print(error)
@@ -119,45 +121,21 @@ do {
     try milliseconds { _ = try CourseCache.load(from: lessonsDirectory, cacheDirectory: cache) }
   }
   report("load the course from its checked cache", cached)
-  guard let lesson = course.lessons.first, let question = lesson.questions.first else {
-    print("the course has no question to answer")
-    exit(1)
-  }
 
-  let store = SessionStore(directory: scratch)
   for stored in [10, 1_000, 100_000] {
-    let learner = try LearnerName("bench-\(stored)")
-    let open = try store.open(learner, now: Date())
-    var session = open.session
-    let now = Date()
-    let history = (0..<stored).map { index in
-      Answer(
-        item: "\(lesson.id)/\(question.id)", response: ["a"], correct: index % 2 == 0, at: now,
-        durationMs: 1200, hintsUsed: 0)
-    }
-    for answer in history { session.record(answer) }
-    try open.append(history)
-    try open.save(session)
-    var samples: [Double] = []
-    let rounds = 40
-    for _ in 0..<rounds {
-      var tutor = Tutor(course: course, session: open.session)
-      _ = tutor.accept("study 1")
-      for _ in lesson.pages { _ = tutor.accept("") }
-      let answer = question.key.joined(separator: " ")
-      samples.append(
-        try milliseconds {
-          _ = tutor.accept(answer)
-          try open.record(tutor.takeUnsavedAnswers(), reaching: tutor.session)
-        })
-    }
-    report("answer → durable save, \(stored) answers stored", samples)
-    open.close()
+    let name = "bench-\(stored)"
+    try Learners.make(
+      in: scratch, name: name, answers: stored, course: course, generatedShare: 0)
+    let samples = try Learners.timeAnswers(in: scratch, name: name, course: course, rounds: 40)
+    report("answer → durable (one log line), \(stored) answers stored", samples)
   }
 } catch let error as CourseError {
   print(error.message)
   exit(1)
 } catch let error as ProgressError {
   print(error.message)
+  exit(1)
+} catch {
+  print(error)
   exit(1)
 }
