@@ -58,22 +58,23 @@ public final class OpenSession {
     guard !isClosed else {
       throw .writeFailed(path: logURL.path, reason: "the session was already closed")
     }
-    var updated = session
+    // The session the files will hold, built as an open applies the lines, in one copy of
+    // the session (each copy costs every item's summary).
+    var applied = session
     var lines: [LoggedAnswer] = []
     for (index, answer) in answers.enumerated() {
       let rounded = answer.roundedToMilliseconds
-      updated.record(rounded)
+      applied.record(rounded)
       var effects = AnswerEffects()
-      effects.review =
-        rounded.item.isReviewable ? updated.items[rounded.item.rawValue]?.review : nil
       if index == answers.count - 1 {
-        effects = updated.effects(of: rounded, reaching: target)
+        effects = applied.effects(of: rounded, reaching: target)
+      } else {
+        effects.review =
+          rounded.item.isReviewable ? applied.items[rounded.item.rawValue]?.review : nil
       }
+      applied.applyEffects(effects, of: rounded)
       lines.append(LoggedAnswer(rounded, effects: effects))
     }
-    // The session the files will hold: the lines applied as an open applies them.
-    var applied = session
-    for line in lines { applied.apply(line) }
     let expected = logBytes
     logBytes = try lock.exclusively { () throws(ProgressError) -> Int in
       try AnswerLog.append(lines, to: logURL, expectedSize: expected)

@@ -40,6 +40,13 @@ extension Session {
   public mutating func apply(_ line: LoggedAnswer) {
     let answer = line.answer.roundedToMilliseconds
     record(answer)
+    applyEffects(line.effects, of: answer)
+  }
+
+  /// The second half of `apply`: what the line carries besides the answer, for a session
+  /// that already counts `answer` (rounded).
+  mutating func applyEffects(_ effects: AnswerEffects, of answer: Answer) {
+    let line = LoggedAnswer(answer, effects: effects)
     if let review = line.effects.review, answer.item.isReviewable {
       items[answer.item.rawValue]?.review = review.roundedToMilliseconds
     }
