@@ -54,7 +54,8 @@ let package = Package(
     // One HTTP request for `nelm sync`: the only code that links FoundationNetworking (libcurl,
     // OpenSSL), kept out of `nelm` so that they do not slow every start-up.
     .executableTarget(name: "nelm-http"),
-    .executableTarget(name: "nelm-bench", dependencies: ["Course", "Progress", "Tutor"]),
+    .executableTarget(
+      name: "nelm-bench", dependencies: ["Cases", "Course", "Identifiers", "Progress", "Tutor"]),
     .testTarget(name: "ClinicalTests", dependencies: ["Clinical"]),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"]),
     .testTarget(name: "FiguresTests", dependencies: ["Figures", "Clinical", "Course", "Cases"]),

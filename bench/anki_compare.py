@@ -3,9 +3,11 @@ amount of stored history.
 
 Anki: a collection of 300 notes (about nelm's number of questions) with N review-log rows
 already stored (inserted directly, as a long history would have left them); then cards are
-answered one at a time with `sched.answerCard`, which commits as Anki does. nelm: the
-in-process figure of `nelm-bench` for the same N (grade, append to the answer log with fsync,
-replace the session file). Prints both medians and the ratio Anki / nelm.
+answered one at a time with `sched.answerCard` with FSRS on, which commits as Anki does
+(SQLite, WAL). nelm: a realistic learner with N answers (`nelm-bench make-learner`), then
+`nelm-bench answer`: the tutor grades an answer and logs it (one line, one fsync), as the
+shell does. The two take turns, ROUNDS times at each size, in the same run; the medians of
+all their samples and the ratio Anki / nelm are printed.
 
 Usage: python3 bench/anki_compare.py NELM_BENCH_BINARY [LESSONS_DIR]
 """
@@ -19,11 +21,13 @@ import time
 
 from anki.collection import Collection
 
-SIZES = [10, 1_000, 100_000]
+SIZES = [10, 100_000]
 ANSWERS = 25
+ROUNDS = 3
 
 
 def anki_answer_ms(stored):
+    """Every sample of ANSWERS answers, in ms."""
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "bench.anki2")
         col = Collection(path)
@@ -42,6 +46,7 @@ def anki_answer_ms(stored):
             "values (?,?,?,?,?,?,?,?,?)", rows)
         col.close()
         col = Collection(path)
+        col.set_config("fsrs", True)
         col.decks.select(col.decks.id("bench"))
         samples = []
         for _ in range(ANSWERS):
@@ -52,29 +57,32 @@ def anki_answer_ms(stored):
         count = col.db.scalar("select count() from revlog")
         col.close()
         assert count == stored + ANSWERS
-        return statistics.median(samples)
+        return samples
 
 
-def nelm_answer_ms(binary, lessons):
-    out = subprocess.run([binary, lessons], capture_output=True, text=True, check=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        match = re.match(r"answer → durable save, (\d+) answers stored\s+median\s+([\d.]+)", line)
-        if match:
-            figures[int(match.group(1))] = float(match.group(2))
-    return figures
+def nelm_answer_ms(binary, lessons, folder, name):
+    """Every sample of one `nelm-bench answer` run (40 answers), in ms."""
+    out = subprocess.run([binary, "answer", folder, name, lessons, "--samples"],
+                         capture_output=True, text=True, check=True).stdout
+    return [float(x) for x in re.findall(r"sample ([\d.]+)", out)]
 
 
 def main():
     binary = sys.argv[1]
     lessons = sys.argv[2] if len(sys.argv) > 2 else "Lessons"
-    nelm = nelm_answer_ms(binary, lessons)
-    for stored in SIZES:
-        anki = anki_answer_ms(stored)
-        ours = nelm.get(stored)
-        ratio = f"{anki / ours:5.1f}x" if ours else "  n/a"
-        print(f"one answer, {stored:>7,} stored:  Anki {anki:8.2f} ms   nelm {ours or 0:8.2f} ms"
-              f"   Anki/nelm {ratio}")
+    with tempfile.TemporaryDirectory() as folder:
+        for stored in SIZES:
+            name = f"anki{stored}"
+            subprocess.run([binary, "make-learner", folder, name, str(stored), lessons, "30"],
+                           check=True)
+            anki, ours = [], []
+            for _ in range(ROUNDS):
+                ours += nelm_answer_ms(binary, lessons, folder, name)
+                anki += anki_answer_ms(stored)
+            a, n = statistics.median(anki), statistics.median(ours)
+            print(f"one answer, {stored:>7,} stored:  Anki {a:8.3f} ms   nelm {n:8.3f} ms"
+                  f"   Anki/nelm {a / n:5.1f}x   (FSRS on; {len(anki)} and {len(ours)} answers,"
+                  f" {ROUNDS} turns each)")
 
 
 if __name__ == "__main__":

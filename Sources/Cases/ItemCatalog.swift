@@ -22,9 +22,24 @@ public struct ItemCatalog: Sendable {
 
   /// The content of `item`, or nil when the course no longer has it.
   public func resolve(_ item: ItemID) -> CourseItem? {
+    var none: ClinicalCase?
+    return resolve(item, reusing: &none)
+  }
+
+  /// The same, generating a generated case only when `generated` (the one generated last)
+  /// is another: a generated case's steps are answered one after another, and generating
+  /// it again for each would cost a case per line.
+  public func resolve(_ item: ItemID, reusing generated: inout ClinicalCase?) -> CourseItem? {
     switch item.kind {
     case .caseStep(let caseID, let stepID):
-      guard let found = clinicalCase(caseID),
+      var found: ClinicalCase?
+      if caseID.isGenerated {
+        if generated?.id != caseID { generated = clinicalCase(caseID) }
+        found = generated
+      } else {
+        found = course.clinicalCase(id: caseID)
+      }
+      guard let found,
         let index = found.steps.firstIndex(where: { $0.id == stepID })
       else { return nil }
       return .caseStep(found, found.steps[index], index: index)

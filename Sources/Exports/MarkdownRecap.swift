@@ -16,22 +16,37 @@ public enum MarkdownRecap {
     > support: never use it to choose a treatment for a real patient.
     """
 
-  /// The recap of `record` on `course`; it ends with a line break.
-  public static func text(for record: LearnerRecord, course: Course) -> String {
+  /// The recap of `record` on `course`; it ends with a line break. The log is read once, and
+  /// each generated case is generated once, however many of its steps were answered.
+  public static func text(for record: LearnerRecord, course: Course) throws -> String {
     let catalog = ItemCatalog(course: course)
-    let latest = record.latestAnswers
+    var latest: [ItemID: Answer] = [:]
+    // The latest run of each generated case the log records (it leaves the session file once
+    // completed).
+    var runs: [String: CaseProgress] = [:]
+    try record.forEachEntry { entry in
+      latest[entry.answer.item] = entry.answer
+      for (id, progress) in entry.effects.cases where CaseID(id).isGenerated {
+        if let progress { runs[id] = progress }
+      }
+    }
     var sections = ["# nelm recap: \(record.learner)", notice]
     for lesson in course.lessons {
       let answered = lesson.questions.filter { latest[lesson.itemID(of: $0)] != nil }
       guard record.session?.lessons[lesson.id] != nil || !answered.isEmpty else { continue }
       sections.append(lessonSection(lesson, answered, latest, record.session))
     }
-    for id in caseIDs(record) {
+    var known = Set<ItemID>()
+    for id in caseIDs(record.session, latest.keys) {
       guard let clinicalCase = catalog.clinicalCase(id) else { continue }
-      sections.append(caseSection(clinicalCase, latest, record.session?.cases[id.rawValue]))
+      for step in clinicalCase.steps { known.insert(clinicalCase.itemID(of: step)) }
+      sections.append(
+        caseSection(clinicalCase, latest, record.session?.cases[id.rawValue] ?? runs[id.rawValue]))
     }
     if sections.count == 2 { sections.append("Nothing studied yet.") }
-    let unknown = Set(record.answers.map(\.item)).filter { catalog.resolve($0) == nil }.count
+    let unknown = latest.keys.filter { item in
+      !known.contains(item) && (item.isCaseStep || catalog.resolve(item) == nil)
+    }.count
     if unknown > 0 {
       sections.append(
         "\(unknown) answered \(unknown == 1 ? "item is" : "items are") no longer in the course.")
@@ -71,10 +86,10 @@ public enum MarkdownRecap {
   }
 
   /// The cases with a place in the session file or an answer in the log, sorted by id.
-  static func caseIDs(_ record: LearnerRecord) -> [CaseID] {
-    var ids = Set(record.session?.cases.keys.map { CaseID($0) } ?? [])
-    for answer in record.answers {
-      if let id = answer.item.caseID { ids.insert(id) }
+  static func caseIDs(_ session: Session?, _ items: some Sequence<ItemID>) -> [CaseID] {
+    var ids = Set(session?.cases.keys.map { CaseID($0) } ?? [])
+    for item in items {
+      if let id = item.caseID { ids.insert(id) }
     }
     return ids.sorted()
   }

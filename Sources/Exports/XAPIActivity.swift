@@ -27,12 +27,23 @@ extension XAPIExport {
     /// course. An item the course no longer has (or a step without a key) keeps its id and
     /// type only.
     static func item(_ item: ItemID, in catalog: ItemCatalog) -> Activity {
+      var none: ClinicalCase?
+      return Self.item(item, in: catalog, reusing: &none)
+    }
+
+    /// The same, reusing `generated` (the generated case described last) when the item is
+    /// one of its steps.
+    static func item(
+      _ item: ItemID, in catalog: ItemCatalog, reusing generated: inout ClinicalCase?
+    )
+      -> Activity
+    {
       var activity = Activity(
         id: iri("items", item.rawValue),
         definition: [
           .init("type", .string(interactionType)), .init("interactionType", .string("choice")),
         ])
-      switch catalog.resolve(item) {
+      switch catalog.resolve(item, reusing: &generated) {
       case .question(let lesson, let question):
         activity.definition.insert(.init("name", english(question.stem)), at: 0)
         activity.definition +=

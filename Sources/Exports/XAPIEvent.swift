@@ -54,37 +54,63 @@ public enum XAPIEvent: Sendable, Equatable {
     }
   }
 
-  /// The completions the session records, lessons in course order then cases by id.
+  /// The completions of a learner: lessons in course order, then cases by id, then the
+  /// generated cases the log records completed (a completed generated case leaves the session
+  /// file; the log line of its last step carries its run). One pass over the log.
   ///
   /// A case is completed by answering its last step, which sets its `updated` time, and a
   /// completed case reopened starts a new run: `updated` is its completion time. A lesson's
   /// `updated` moves whenever it is reopened, so its completion time is that of the first
   /// answer, in this run, to its last question (its `updated` when it has no question).
-  public static func completions(of record: LearnerRecord, catalog: ItemCatalog) -> [Completion] {
-    guard let session = record.session else { return [] }
+  public static func completions(of record: LearnerRecord, catalog: ItemCatalog) throws
+    -> [Completion]
+  {
     var done: [Completion] = []
+    let session = record.session
     let lessons = catalog.course.lessons
     let order = lessons.map(\.id)
-    let completedLessons = session.lessons.filter(\.value.completed).sorted {
+    let completedLessons = (session?.lessons ?? [:]).filter(\.value.completed).sorted {
       (order.firstIndex(of: $0.key) ?? .max, $0.key) < (
         order.firstIndex(of: $1.key) ?? .max, $1.key
       )
     }
+    // The item of each completed lesson's last question, with the run's start.
+    var lastQuestions: [ItemID: (lesson: String, started: Date)] = [:]
     for (id, progress) in completedLessons {
-      var at = progress.updated
       if let lesson = lessons.first(where: { $0.id == id }), let last = lesson.questions.last {
-        let item = lesson.itemID(of: last)
-        if let first = record.answers.first(where: { $0.item == item && $0.at >= progress.started })
-        {
-          at = first.at
-        }
+        lastQuestions[lesson.itemID(of: last)] = (id, progress.started)
       }
-      done.append(Completion(kind: .lesson, id: id, started: progress.started, at: at))
     }
-    for (id, progress) in session.cases.filter(\.value.completed).sorted(by: { $0.key < $1.key }) {
+    var lessonTimes: [String: Date] = [:]
+    var fromLog: [Completion] = []
+    var seen = Set(
+      (session?.cases ?? [:]).filter(\.value.completed).map { id, progress in
+        Completion(kind: .clinicalCase, id: id, started: progress.started, at: progress.updated).key
+      })
+    try record.forEachEntry { entry in
+      if let run = lastQuestions[entry.answer.item], lessonTimes[run.lesson] == nil,
+        entry.answer.at >= run.started
+      {
+        lessonTimes[run.lesson] = entry.answer.at
+      }
+      for (id, progress) in entry.effects.cases where CaseID(id).isGenerated {
+        guard let progress, progress.completed else { continue }
+        let completion = Completion(
+          kind: .clinicalCase, id: id, started: progress.started, at: progress.updated)
+        if seen.insert(completion.key).inserted { fromLog.append(completion) }
+      }
+    }
+    for (id, progress) in completedLessons {
+      done.append(
+        Completion(
+          kind: .lesson, id: id, started: progress.started,
+          at: lessonTimes[id] ?? progress.updated))
+    }
+    let cases = (session?.cases ?? [:]).filter(\.value.completed).sorted { $0.key < $1.key }
+    for (id, progress) in cases {
       done.append(
         Completion(kind: .clinicalCase, id: id, started: progress.started, at: progress.updated))
     }
-    return done
+    return done + fromLog.sorted { ($0.id, $0.started) < ($1.id, $1.started) }
   }
 }

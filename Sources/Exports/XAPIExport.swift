@@ -2,6 +2,7 @@ import Cases
 import Clinical
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// A learner's answers and completions as xAPI statements (xAPI 1.0.3), for a learning
@@ -49,43 +50,83 @@ public enum XAPIExport {
     }
   }
 
-  /// The events of `record` (all of them, or those `since` selects): answers in log order,
-  /// then completions, sorted by time (a completion after the answers logged at its time).
-  public static func events(of record: LearnerRecord, course: Course, since: Since? = nil)
-    -> [XAPIEvent]
-  {
-    let entries = record.entries
-    let first: Int
-    var completionsFrom: Date? = nil
+  /// Calls `body` with the events of `record` (all of them, or those `since` selects), one at
+  /// a time: answers in log order, each completion after the answers logged up to its time.
+  /// The log is read twice (once for the completions' times, once for the answers), never
+  /// held: memory stays the same however long it is.
+  public static func forEachEvent(
+    of record: LearnerRecord, course: Course, since: Since? = nil,
+    _ body: (XAPIEvent) throws -> Void
+  ) throws {
+    var completions = try XAPIEvent.completions(of: record, catalog: ItemCatalog(course: course))
+    var firstOffset = 0
     switch since {
-    case nil:
-      first = 0
+    case nil: break
     case .offset(let offset):
-      first = entries.firstIndex { $0.start >= offset } ?? entries.count
-      completionsFrom = first > 0 ? entries[first - 1].answer.at : nil
+      firstOffset = offset
+      // Completions from the time of the last answer before the offset on.
+      var before: Date?
+      try record.forEachEntry { entry in
+        if entry.start < offset { before = entry.answer.at }
+      }
+      if let before { completions = completions.filter { $0.at >= before } }
     case .date(let date):
-      first = entries.firstIndex { $0.answer.at >= date } ?? entries.count
-      completionsFrom = date
+      completions = completions.filter { $0.at >= date }
     }
-    var events = XAPIEvent.answers(entries[first...], after: entries[..<first])
-    if case .date(let date) = since {
-      // A clock set back can log an older time after a newer one: filter them all.
-      events = events.filter { $0.at >= date }
+    // Completions by time; those of one time keep their order.
+    completions = completions.enumerated()
+      .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    var next = 0
+    var attempts: [ItemID: Int] = [:]
+    try record.forEachEntry { entry in
+      let item = entry.answer.item
+      let attempt = (attempts[item] ?? 0) + 1
+      attempts[item] = attempt
+      guard entry.start >= firstOffset else { return }
+      if case .date(let date) = since, entry.answer.at < date { return }
+      while next < completions.count, completions[next].at < entry.answer.at {
+        try body(.completed(completions[next]))
+        next += 1
+      }
+      try body(.answered(entry.answer, attempt: attempt))
     }
-    let completions = XAPIEvent.completions(of: record, catalog: ItemCatalog(course: course))
-      .filter { completionsFrom == nil || $0.at >= completionsFrom ?? $0.at }
-    let all = events + completions.map(XAPIEvent.completed)
-    return all.enumerated()
-      .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-      .map(\.element)
+    for completion in completions[next...] { try body(.completed(completion)) }
   }
 
-  /// Every statement of `record`, or those `since` selects.
+  /// The events of `record` (all of them, or those `since` selects), in memory.
+  public static func events(of record: LearnerRecord, course: Course, since: Since? = nil) throws
+    -> [XAPIEvent]
+  {
+    var events: [XAPIEvent] = []
+    try forEachEvent(of: record, course: course, since: since) { events.append($0) }
+    return events
+  }
+
+  /// Every statement of `record`, or those `since` selects, in memory.
   public static func statements(
     for record: LearnerRecord, course: Course, settings: Settings, since: Since? = nil
-  ) -> [JSONValue] {
+  ) throws -> [JSONValue] {
     XAPIStatementBuilder(course: course, settings: settings)
-      .statements(for: events(of: record, course: course, since: since))
+      .statements(for: try events(of: record, course: course, since: since))
+  }
+
+  /// Writes the statements of `record` (or those `since` selects) through `emit`, a piece
+  /// at a time, as `text(of:)` would write them all; returns how many there were.
+  @discardableResult
+  public static func write(
+    _ record: LearnerRecord, course: Course, settings: Settings, since: Since? = nil,
+    to emit: (String) throws -> Void
+  ) throws -> Int {
+    let builder = XAPIStatementBuilder(course: course, settings: settings)
+    var activities = XAPIStatementBuilder.Activities()
+    var count = 0
+    try forEachEvent(of: record, course: course, since: since) { event in
+      let statement = builder.statement(for: event, activities: &activities)
+      try emit((count == 0 ? "[\n  " : ",\n  ") + statement.prettyPrinted(indent: "  "))
+      count += 1
+    }
+    try emit(count == 0 ? "[]\n" : "\n]\n")
+    return count
   }
 
   /// `statements` as a pretty-printed JSON array, ending with a line break.

@@ -30,29 +30,56 @@ public struct XAPIStatementBuilder {
     }
   }
 
+  /// The activities described so far: every item of the course (a long log answers the same
+  /// items again and again), and the steps of the generated case described last, whose
+  /// steps come one after another. Bounded by the course, whatever the log's length.
+  public struct Activities {
+    var authored: [ItemID: XAPIExport.Activity] = [:]
+    var generated: [ItemID: XAPIExport.Activity] = [:]
+    var generatedCase: ClinicalCase?
+
+    /// None yet.
+    public init() {}
+
+    mutating func activity(_ item: ItemID, in catalog: ItemCatalog) -> XAPIExport.Activity {
+      let isGenerated = item.caseID?.isGenerated == true
+      if let known = isGenerated ? generated[item] : authored[item] { return known }
+      let previous = generatedCase?.id
+      let activity = XAPIExport.Activity.item(item, in: catalog, reusing: &generatedCase)
+      if isGenerated {
+        if generatedCase?.id != previous { generated = [:] }
+        generated[item] = activity
+      } else {
+        authored[item] = activity
+      }
+      return activity
+    }
+  }
+
   /// The statements of `events`, in their order.
   public func statements(for events: [XAPIEvent]) -> [JSONValue] {
-    // A long log answers the same items again and again; describe each one once.
-    var activities: [ItemID: XAPIExport.Activity] = [:]
-    return events.map { event in
-      switch event {
-      case .answered(let answer, let attempt):
-        let activity = activities[answer.item] ?? .item(answer.item, in: catalog)
-        activities[answer.item] = activity
-        return statement(
-          .answered, activity: activity, at: answer.at,
-          naming: [timestamp(answer.at), "attempt \(attempt)"], result: result(of: answer),
-          extensions: [.init("\(XAPIExport.homePage)/xapi/attempt", .number(Double(attempt)))])
-      case .completed(let completion):
-        let activity: XAPIExport.Activity =
-          completion.kind == .lesson
-          ? .lesson(completion.id, in: catalog)
-          : .clinicalCase(CaseID(completion.id), in: catalog)
-        return statement(
-          .completed, activity: activity, at: completion.at,
-          naming: ["started " + timestamp(completion.started)],
-          result: .object([.init("completion", .bool(true))]), extensions: [])
-      }
+    var activities = Activities()
+    return events.map { statement(for: $0, activities: &activities) }
+  }
+
+  /// The statement of one event, describing its activity from `activities` when it can.
+  public func statement(for event: XAPIEvent, activities: inout Activities) -> JSONValue {
+    switch event {
+    case .answered(let answer, let attempt):
+      let activity = activities.activity(answer.item, in: catalog)
+      return statement(
+        .answered, activity: activity, at: answer.at,
+        naming: [timestamp(answer.at), "attempt \(attempt)"], result: result(of: answer),
+        extensions: [.init("\(XAPIExport.homePage)/xapi/attempt", .number(Double(attempt)))])
+    case .completed(let completion):
+      let activity: XAPIExport.Activity =
+        completion.kind == .lesson
+        ? .lesson(completion.id, in: catalog)
+        : .clinicalCase(CaseID(completion.id), in: catalog)
+      return statement(
+        .completed, activity: activity, at: completion.at,
+        naming: ["started " + timestamp(completion.started)],
+        result: .object([.init("completion", .bool(true))]), extensions: [])
     }
   }
 

@@ -61,7 +61,14 @@ public struct XAPISync {
   {
     var state = try XAPISyncState.read(stateFile)
     var store = state.stores[endpoint] ?? XAPISyncState.Store()
-    let batches = newBatches(record, course: course, builder: builder, store: store)
+    let batches: [XAPISyncState.Batch]
+    do {
+      batches = try newBatches(record, course: course, builder: builder, store: store)
+    } catch let error as ProgressError {
+      throw .cannotRead(error)
+    } catch {
+      throw .cannotRead(.unreadable(path: record.learner, reason: "\(error)"))
+    }
     var report = Report(offset: store.offset)
     report.total = batches.reduce(store.pending?.count ?? 0) { $0 + $1.count }
     progress(report)
@@ -104,13 +111,13 @@ public struct XAPISync {
   func newBatches(
     _ record: LearnerRecord, course: Course, builder: XAPIStatementBuilder,
     store: XAPISyncState.Store
-  ) -> [XAPISyncState.Batch] {
+  ) throws -> [XAPISyncState.Batch] {
     let offset = max(store.offset, store.pending?.offset ?? 0)
     let known = Set(store.completions + (store.pending?.completions ?? []))
-    let entries = record.entries
+    let entries = try record.allEntries()
     let first = entries.firstIndex { $0.start >= offset } ?? entries.count
     let answers = XAPIEvent.answers(entries[first...], after: entries[..<first])
-    let completions = XAPIEvent.completions(of: record, catalog: builder.catalog)
+    let completions = try XAPIEvent.completions(of: record, catalog: builder.catalog)
       .filter { !known.contains($0.key) }
     var events: [(XAPIEvent, offset: Int, key: String?)] = zip(answers, entries[first...]).map {
       ($0, $1.end, nil)

@@ -9,6 +9,8 @@ public enum XAPISyncError: Error, Sendable, Equatable {
   case badState(path: String)
   /// The state file could not be written.
   case cannotSave(ProgressError)
+  /// The learner's answer log could not be read.
+  case cannotRead(ProgressError)
   /// No answer, or only "try later" (429, 5xx), after every attempt.
   case unavailable(endpoint: String, attempts: Int, last: String)
   /// The store refused the credentials (401, 403).
@@ -25,7 +27,7 @@ public enum XAPISyncError: Error, Sendable, Equatable {
       "another nelm sync of learner '\(learner)' is running; try again when it is done"
     case .badState(let path):
       "\(path) is not a sync state nelm wrote; move it aside to send everything again"
-    case .cannotSave(let error): error.message
+    case .cannotSave(let error), .cannotRead(let error): error.message
     case .unavailable(let endpoint, let attempts, let last):
       "\(endpoint) did not take the statements after \(attempts) attempt"
         + "\(attempts == 1 ? "" : "s") (\(last)); what it acknowledged is recorded, "

@@ -6,14 +6,17 @@ extension AnswerLog {
   public struct Entry: Sendable, Equatable {
     /// The answer the line holds.
     public var answer: Answer
+    /// What the answer changed in the session (the places it carries).
+    public var effects: AnswerEffects
     /// The offset of the line's first byte.
     public var start: Int
     /// The offset just past the line's newline: where the next line starts.
     public var end: Int
 
     /// Creates a value from its parts.
-    public init(answer: Answer, start: Int, end: Int) {
+    public init(answer: Answer, start: Int, end: Int, effects: AnswerEffects = AnswerEffects()) {
       self.answer = answer
+      self.effects = effects
       self.start = start
       self.end = end
     }
@@ -44,9 +47,11 @@ extension AnswerLog {
       while let end = pending[lineStart...].firstIndex(of: newline) {
         if end > lineStart {
           let line = Data(pending[lineStart..<end])
-          let answer = try answer(in: line, path: url.path, line: lineNumber)
+          let logged = try answer(in: line, path: url.path, line: lineNumber)
           entries.append(
-            Entry(answer: answer, start: pendingStart + lineStart, end: pendingStart + end + 1))
+            Entry(
+              answer: logged.answer, start: pendingStart + lineStart, end: pendingStart + end + 1,
+              effects: logged.effects))
         }
         lineNumber += 1
         lineStart = end + 1

@@ -27,12 +27,17 @@ public enum AnswerLog {
 
   /// The answers as log lines.
   static func lines(_ answers: [Answer]) throws(ProgressError) -> Data {
+    try lines(answers.map { LoggedAnswer($0) })
+  }
+
+  /// The lines as the log writes them: one JSON object each, keys sorted, dates rounded.
+  static func lines(_ lines: [LoggedAnswer]) throws(ProgressError) -> Data {
     var data = Data()
-    for answer in answers {
+    for line in lines {
       do {
-        data += try encoder.encode(answer.roundedToMilliseconds) + Data("\n".utf8)
+        data += try encoder.encode(line.roundedToMilliseconds) + Data("\n".utf8)
       } catch {
-        throw .writeFailed(path: answer.item.rawValue, reason: "cannot encode the answer")
+        throw .writeFailed(path: line.answer.item.rawValue, reason: "cannot encode the answer")
       }
     }
     return data
@@ -47,7 +52,15 @@ public enum AnswerLog {
   static func append(_ answers: [Answer], to url: URL, expectedSize: Int? = nil)
     throws(ProgressError) -> Int
   {
-    let bytes = try lines(answers)
+    try append(answers.map { LoggedAnswer($0) }, to: url, expectedSize: expectedSize)
+  }
+
+  /// Appends `lines` (answers with their effects) and flushes them, as `append(_:to:)` does.
+  @discardableResult
+  static func append(_ lines: [LoggedAnswer], to url: URL, expectedSize: Int? = nil)
+    throws(ProgressError) -> Int
+  {
+    let bytes = try self.lines(lines)
     if bytes.isEmpty, let expectedSize { return expectedSize }
     let created = !FileManager.default.fileExists(atPath: url.path)
     guard let fd = try StateFile.open(url.path, O_WRONLY | O_APPEND | O_CREAT, writable: true)
@@ -85,9 +98,14 @@ public enum AnswerLog {
   /// Every answer in the log, oldest first. A line that does not parse is reported with its
   /// number; a log that is not a regular file is refused.
   public static func read(_ url: URL) throws(ProgressError) -> [Answer] {
+    try readLines(url).map(\.answer)
+  }
+
+  /// Every line of the log, oldest first, with what each answer changed.
+  public static func readLines(_ url: URL) throws(ProgressError) -> [LoggedAnswer] {
     guard let fd = try StateFile.open(url.path, O_RDONLY, writable: false) else { return [] }
     defer { close(fd) }
-    var answers: [Answer] = []
+    var answers: [LoggedAnswer] = []
     var pending: [UInt8] = []
     var lineNumber = 1
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -118,9 +136,9 @@ public enum AnswerLog {
   /// file checks its answers. `firstLine` is the number of the first line in the log, for
   /// messages.
   static func answers(in data: Data, path: String, firstLine: Int) throws(ProgressError)
-    -> [Answer]
+    -> [LoggedAnswer]
   {
-    var answers: [Answer] = []
+    var answers: [LoggedAnswer] = []
     var lineNumber = firstLine
     for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       defer { lineNumber += 1 }
@@ -132,21 +150,21 @@ public enum AnswerLog {
 
   /// One line's answer, or `.corruptLog` saying what is wrong with it.
   static func answer(in line: Data, path: String, line number: Int) throws(ProgressError)
-    -> Answer
+    -> LoggedAnswer
   {
     if line.count > longestLine {
       throw .corruptLog(path: path, line: number, detail: "it is longer than \(longestLine) bytes")
     }
     let inspection = JSONInspection.inspect(line, as: .answer)
-    let answer: Answer
+    let answer: LoggedAnswer
     do {
       answer = try SessionCoding.decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
-        .decode(Answer.self, from: line)
+        .decode(LoggedAnswer.self, from: line)
     } catch {
       let detail = inspection.problem ?? DecodingDetail.describe(error, in: line)
       throw .corruptLog(path: path, line: number, detail: "not a valid answer: \(detail)")
     }
-    if let problem = inspection.problem ?? answer.problem {
+    if let problem = inspection.problem ?? answer.answer.problem {
       throw .corruptLog(path: path, line: number, detail: problem)
     }
     return answer

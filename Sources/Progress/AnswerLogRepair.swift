@@ -21,8 +21,10 @@ final class AnswerLogRepair {
   /// The log, open for reading and writing; -1 when there is none.
   private let fd: Int32
   private let url: URL
-  /// The complete answers from where the inspection started, oldest first.
-  private(set) var answers: [Answer] = []
+  /// The complete lines from where the inspection started, oldest first.
+  private(set) var lines: [LoggedAnswer] = []
+  /// Their answers.
+  var answers: [Answer] { lines.map(\.answer) }
   /// The log's size without its torn tail: what the session file will count.
   private(set) var keep = 0
   /// The torn tail, if the last line is incomplete.
@@ -61,10 +63,10 @@ final class AnswerLogRepair {
     if fd >= 0 { close(fd) }
   }
 
-  /// `session` with the answers past its `logBytes` counted, and the log's size recorded.
+  /// `session` with the lines past its `logBytes` applied, and the log's size recorded.
   func recount(_ session: Session) -> Session {
     var counted = session
-    for answer in answers { counted.record(answer) }
+    for line in lines { counted.apply(line) }
     counted.logBytes = keep
     return counted
   }
@@ -96,7 +98,7 @@ final class AnswerLogRepair {
           + "so it is not an answer nelm was writing; nelm leaves it as it is")
     }
     do throws(ProgressError) {
-      answers = try AnswerLog.answers(in: Data(tail[..<complete]), path: url.path, firstLine: 1)
+      lines = try AnswerLog.answers(in: Data(tail[..<complete]), path: url.path, firstLine: 1)
     } catch .corruptLog(let path, let line?, let detail) {
       // Count the lines before `start` only now: a sound log never pays for it.
       throw .corruptLog(path: path, line: try lineNumber(at: start) + line - 1, detail: detail)

@@ -46,6 +46,66 @@ public enum DurableFile {
     }
   }
 
+  /// Replaces the regular file at `url` as `write(_:to:)` does, with bytes that `produce`
+  /// hands over a piece at a time (through the function it is given), so that a large file is
+  /// never held whole in memory. Nothing replaces the old file unless `produce` returns and
+  /// every byte was written and flushed; its errors are thrown as they are.
+  public static func write(
+    to url: URL, mode: mode_t = 0o600, sync: Bool = true,
+    _ produce: ((String) throws -> Void) throws -> Void
+  ) throws {
+    let target = url.path
+    try StateFile.check(target, writable: true)
+    let temporary = url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
+    var fd = POSIX.openFile(temporary, flags, 0o600)
+    if fd < 0 && errno == EEXIST {
+      unlink(temporary)
+      fd = POSIX.openFile(temporary, flags, 0o600)
+    }
+    guard fd >= 0 else { throw ProgressError.writeFailed(path: target, reason: POSIX.text()) }
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 17)
+    func flush() throws {
+      if let failure = buffer.withUnsafeBytes({ POSIX.writeAll(fd, $0) }) {
+        throw ProgressError.writeFailed(path: target, reason: POSIX.text(failure))
+      }
+      buffer.removeAll(keepingCapacity: true)
+    }
+    do {
+      if fchmod(fd, mode) != 0 {
+        throw ProgressError.writeFailed(path: target, reason: POSIX.text())
+      }
+      try produce { text in
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+      }
+      try flush()
+      if sync, POSIX.retryingEINTR({ fsync(fd) }) != 0 {
+        throw ProgressError.writeFailed(path: target, reason: POSIX.text())
+      }
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    if close(fd) != 0 {
+      let reason = POSIX.text()
+      unlink(temporary)
+      throw ProgressError.writeFailed(path: target, reason: reason)
+    }
+    if POSIX.retryingEINTR({ rename(temporary, target) }) != 0 {
+      let reason = POSIX.text()
+      unlink(temporary)
+      throw ProgressError.writeFailed(path: target, reason: reason)
+    }
+    if sync, let failure = POSIX.syncDirectory(url.deletingLastPathComponent().path) {
+      throw ProgressError.writeFailed(
+        path: target, reason: "flushing the directory failed: \(failure)")
+    }
+  }
+
   /// Writes `bytes` to a new file, the first of `names` in `directory` that does not exist
   /// yet (`O_EXCL`: nothing is ever replaced), with mode 0600, flushed with its directory;
   /// returns the file's URL.

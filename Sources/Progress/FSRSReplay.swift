@@ -22,6 +22,15 @@ public enum FSRSReplay {
 
   /// Reads a history. The reviews are only meaningful when `problems` is empty.
   public static func parse(_ data: Data) -> (reviews: [Review], problems: [FSRSReplayProblem]) {
+    if let reviews = readFast(data) { return (reviews, []) }
+    return parseWithDecoder(data)
+  }
+
+  /// `parse` through `JSONDecoder`, reading every element loosely so that each problem can be
+  /// named: what `parse` falls back to when the fast reader does not take the input.
+  static func parseWithDecoder(_ data: Data) -> (
+    reviews: [Review], problems: [FSRSReplayProblem]
+  ) {
     let entries: [Entry]
     do {
       entries = try JSONDecoder().decode([Entry].self, from: data)

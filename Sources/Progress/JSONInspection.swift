@@ -274,7 +274,14 @@ indirect enum JSONShape: Sendable {
   }
 
   /// A log line, or an item's `last`.
-  static let answer = record(Answer.knownKeys)
+  static let answer = record(
+    Answer.knownKeys,
+    [
+      "lessons": .map(record(LessonProgress.knownKeys)),
+      "cases": .map(record(CaseProgress.knownKeys)),
+      "quiz": record(QuizProgress.knownKeys),
+      "review": record(ReviewState.knownKeys),
+    ])
 
   /// A session file of today's format.
   static let session = record(
@@ -286,5 +293,7 @@ indirect enum JSONShape: Sendable {
       "quiz": record(QuizProgress.knownKeys),
       "items": .map(
         record(ItemRecord.knownKeys, ["last": answer, "review": record(ReviewState.knownKeys)])),
+      "days": .map(record(DayCount.knownKeys)),
+      "streak": record(Streak.knownKeys),
     ])
 }

@@ -8,7 +8,7 @@ import Identifiers
 extension Session {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case schemaVersion, learner, created, updated, settings, lessons, cases, quiz, items
-    case answerCount, logBytes
+    case answerCount, logBytes, days, streak
   }
 
   /// The keys this nelm reads and writes; any other is kept in `unknown`.
@@ -28,6 +28,9 @@ extension Session {
     items = try container.decode([String: ItemRecord].self, forKey: .items)
     answerCount = try container.decode(Int.self, forKey: .answerCount)
     logBytes = try container.decode(Int.self, forKey: .logBytes)
+    // Version 2 files have neither: the migration counts them from the log.
+    days = try container.decodeIfPresent([String: DayCount].self, forKey: .days) ?? [:]
+    streak = try container.decodeIfPresent(Streak.self, forKey: .streak)
     unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
   }
 
@@ -45,6 +48,8 @@ extension Session {
     try container.encode(items, forKey: .items)
     try container.encode(answerCount, forKey: .answerCount)
     try container.encode(logBytes, forKey: .logBytes)
+    try container.encode(days, forKey: .days)
+    try container.encodeIfPresent(streak, forKey: .streak)
     try unknown.encode(to: encoder)
   }
 }
@@ -166,8 +171,9 @@ extension Answer {
     case item, response, correct, skipped, at, durationMs, hintsUsed, outcome
   }
 
-  /// The keys this nelm reads and writes; any other is kept in `unknown`.
-  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+  /// The keys this nelm reads and writes; any other is kept in `unknown`. A log line's
+  /// effects (`AnswerEffects`) are read beside the answer, so they are known too.
+  static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue)).union(AnswerEffects.keys)
 
   /// Reads an answer (a log line, or an item's `last`); its values are checked apart, by
   /// `problem`, so the message can say where the answer was.

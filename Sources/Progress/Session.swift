@@ -10,7 +10,7 @@ import Identifiers
 /// only with a new `schemaVersion` and a migration.
 public struct Session: Codable, Sendable, Equatable {
   /// The version of the file format this build writes.
-  public static let currentSchemaVersion = 2
+  public static let currentSchemaVersion = 3
 
   /// The file format's version (`currentSchemaVersion` when written by this build).
   public var schemaVersion: Int
@@ -24,7 +24,9 @@ public struct Session: Codable, Sendable, Equatable {
   public var settings: Settings
   /// Where each lesson was left, by lesson id.
   public var lessons: [String: LessonProgress]
-  /// Where each clinical case was left, by case id (`random:SEED` for a generated case).
+  /// Where each clinical case with an answer in its current run was left, by case id
+  /// (`random:SEED[:TOPIC]` for a generated case). A generated case leaves once completed
+  /// (its log lines keep its run), unless it belongs to the quiz under way.
   public var cases: [String: CaseProgress]
   /// The quiz under way, if one was left unfinished.
   public var quiz: QuizProgress?
@@ -33,9 +35,14 @@ public struct Session: Codable, Sendable, Equatable {
   public var items: [String: ItemRecord]
   /// How many answers the log holds.
   public var answerCount: Int
-  /// The size of the answer log when this file was saved: answers past it (written just
-  /// before a crash) are counted again when the session is next opened.
+  /// The size of the answer log when this file was saved: the answers past it (logged since
+  /// this checkpoint) are counted in when the session is next opened.
   public var logBytes: Int
+  /// Answers and right answers by day of the learner's calendar (`YYYY-MM-DD`), the last
+  /// `daysKept` days: what `progress` charts, without reading the log.
+  public var days: [String: DayCount] = [:]
+  /// The latest run of consecutive days with an answer; nil before the first answer.
+  public var streak: Streak?
   /// Top-level keys this nelm does not know (written by a newer one), kept for the next save.
   public var unknown = UnknownKeys()
 
@@ -65,6 +72,7 @@ public struct Session: Codable, Sendable, Equatable {
   public mutating func record(_ answer: Answer, scheduler: FSRSScheduler = FSRSScheduler()) {
     // Counts saturate rather than trap: a hand-edited file near Int.max must not crash nelm.
     answerCount = answerCount.addingSaturated(1)
+    countDay(of: answer)
     guard answer.item.isReviewable else { return }
     let previous = items[answer.item.rawValue]
     var record = previous ?? ItemRecord()

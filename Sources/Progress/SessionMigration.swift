@@ -60,23 +60,52 @@ enum SessionMigration {
     try AnswerLog.append(missing, to: log)
     // The summaries are rebuilt from everything logged, in the order answers were given.
     var migrated = session
+    migrated.schemaVersion = Session.currentSchemaVersion
     migrated.items = [:]
+    migrated.days = [:]
+    migrated.streak = nil
     migrated.answerCount = 0
     let all = (logged + missing).enumerated().sorted {
       ($0.element.at, $0.offset) < ($1.element.at, $1.offset)
     }
     for (_, answer) in all { migrated.record(answer) }
     migrated.logBytes = AnswerLog.size(of: log)
-    migrated = migrated.roundedToMilliseconds
+    migrated = migrated.checkpointForm()
     try DurableFile.write(try SessionCoding.encode(migrated, path: file.path), to: file)
     return migrated
   }
 
-  /// Writes `original` to `<file>.v1` or the first free `.v1.N`, unless one of those already
-  /// holds exactly these bytes.
-  private static func keepCopy(of original: [UInt8], beside file: URL) throws(ProgressError) {
+  /// Migrates a version 2 file: keeps a copy of it, counts the days of the answers it counts
+  /// (version 2 kept none) by reading the log once, applies the lines logged after it, and
+  /// writes today's file. The log is not changed. Run again after a crash, it does the same.
+  static func migrateVersion2(
+    _ session: Session, original: [UInt8], file: URL, log: URL, repair: AnswerLogRepair
+  ) throws(ProgressError) -> Session {
+    try keepCopy(of: original, beside: file, suffix: ".v2")
+    var migrated = session
+    migrated.schemaVersion = Session.currentSchemaVersion
+    migrated.days = [:]
+    migrated.streak = nil
+    // The lines a version 2 file counts were never checked at open (only those after it):
+    // one that does not read now must not refuse a session that opened before, so the days
+    // are counted up to it, and the rest of the counts are the file's own.
+    _ = try? AnswerLog.forEachEntry(log, to: session.logBytes) {
+      migrated.countDay(of: $0.answer)
+    }
+    // A run opened and left without an answer is the same as none: it leaves.
+    migrated.cases = migrated.cases.filter { !$0.value.isUntouched }
+    migrated = repair.recount(migrated).roundedToMilliseconds
+    try DurableFile.write(try SessionCoding.encode(migrated, path: file.path), to: file)
+    return migrated
+  }
+
+  /// Writes `original` to `<file><suffix>` (`.v1`, `.v2`) or the first free `<suffix>.N`,
+  /// unless one of those already holds exactly these bytes.
+  static func keepCopy(of original: [UInt8], beside file: URL, suffix: String = ".v1")
+    throws(ProgressError)
+  {
     let directory = file.deletingLastPathComponent()
-    let names = Array(DurableFile.names(file.lastPathComponent + ".v1", then: { ".\($0)" }))
+    let names = Array(DurableFile.names(file.lastPathComponent + suffix, then: { ".\($0)" }))
     for name in names {
       let path = directory.appendingPathComponent(name).path
       guard try StateFile.check(path, writable: false) else { break }

@@ -36,8 +36,9 @@ public struct SessionStore: Sendable {
     let lock = try SessionLock(learner, in: directory)
     let session: Session
     let warnings: [String]
+    let checkpointBytes: Int
     do throws(ProgressError) {
-      (session, warnings) = try lock.exclusively { () throws(ProgressError) in
+      (session, warnings, checkpointBytes) = try lock.exclusively { () throws(ProgressError) in
         try load(learner, now: now)
       }
     } catch {
@@ -46,14 +47,15 @@ public struct SessionStore: Sendable {
     }
     lock.recordHolder()
     return OpenSession(
-      session: session, fileURL: fileURL(for: learner), lock: lock,
-      warnings: warnings)
+      session: session, checkpointBytes: checkpointBytes, fileURL: fileURL(for: learner),
+      lock: lock, warnings: warnings)
   }
 
   /// Reads and checks both files, then repairs and migrates: the order that leaves a file
-  /// that cannot be used unchanged.
+  /// that cannot be used unchanged. Returns the session with every line applied, and how much
+  /// of the log the session file on disk counts.
   private func load(_ learner: LearnerName, now: Date) throws(ProgressError)
-    -> (Session, [String])
+    -> (Session, [String], Int)
   {
     let url = fileURL(for: learner)
     let log = AnswerLog.url(forSessionFile: url)
@@ -64,7 +66,7 @@ public struct SessionStore: Sendable {
       let fresh = Session(learner: learner.value, now: now).roundedToMilliseconds
       let repair = try AnswerLogRepair(log: log, from: 0)
       try repair.apply(now: now)
-      return (repair.recount(fresh), [])
+      return (repair.recount(fresh), [], 0)
     }
     let decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
     if let answers = decoded.legacyAnswers {
@@ -73,11 +75,16 @@ public struct SessionStore: Sendable {
       let migrated = try SessionMigration.migrate(
         decoded.session, answers: answers, original: bytes, file: url, log: log,
         logged: repair.answers)
-      return (migrated, decoded.warnings)
+      return (migrated, decoded.warnings, migrated.logBytes)
     }
     let repair = try AnswerLogRepair(log: log, from: decoded.session.logBytes)
     try repair.apply(now: now)
-    return (repair.recount(decoded.session), decoded.warnings)
+    if decoded.session.schemaVersion < Session.currentSchemaVersion {
+      let migrated = try SessionMigration.migrateVersion2(
+        decoded.session, original: bytes, file: url, log: log, repair: repair)
+      return (migrated, decoded.warnings, migrated.logBytes)
+    }
+    return (repair.recount(decoded.session), decoded.warnings, decoded.session.logBytes)
   }
 
   /// The session file's bytes (nil when there is none), never more than
@@ -104,6 +111,14 @@ public struct SessionStore: Sendable {
     let url = fileURL(for: learner)
     guard let bytes = try readSessionFile(url, writable: false) else { return nil }
     return try SessionCoding.decode(Data(bytes), path: url.path, learner: learner)
+  }
+
+  /// The last `limit` answers `learner` has given, oldest first, read from the log's end.
+  public func recentAnswers(of learner: LearnerName, limit: Int) throws(ProgressError)
+    -> [Answer]
+  {
+    try AnswerLog.lastEntries(AnswerLog.url(forSessionFile: fileURL(for: learner)), limit: limit)
+      .map(\.answer)
   }
 
   /// Every answer `learner` has given, oldest first, from the answer log.
@@ -158,6 +173,11 @@ public struct SessionStore: Sendable {
     if broken == .answerLog, let bytes = try readSessionFile(file, writable: true) {
       // The session file counted the old log; it counts the new, empty one now.
       var session = try SessionCoding.decode(Data(bytes), path: file.path, learner: learner)
+      if session.schemaVersion < Session.currentSchemaVersion {
+        try SessionMigration.keepCopy(
+          of: bytes, beside: file, suffix: ".v\(session.schemaVersion)")
+        session.schemaVersion = Session.currentSchemaVersion
+      }
       session.answerCount = 0
       session.logBytes = 0
       try DurableFile.write(try SessionCoding.encode(session, path: file.path), to: file)

@@ -68,7 +68,7 @@ public enum ShellLauncher {
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
     let tutor = Tutor(
       course: course, session: session.session,
-      history: { () throws -> [Answer] in try AnswerLog.read(session.logURL) },
+      history: { limit throws -> [Answer] in try session.recentAnswers(limit: limit) },
       learners: { store.learners().map(\.value) })
     if terminal.isInteractive {
       writeOut(renderer.render(tutor.welcome(isNewLearner: isNew)))

@@ -3,7 +3,8 @@ import Progress
 import Tutor
 
 /// The command loop: reads lines, hands them to the tutor, prints its replies, and saves the
-/// session whenever a reply says so — before the next prompt, so no answer waits unsaved.
+/// session whenever a reply says so — before the next prompt, so no answer waits unsaved: an
+/// answer as one flushed line of the answer log, any other change in the session file.
 ///
 /// A class so that Tab completion, which libedit calls while a line is being read, can look
 /// at the tutor without overlapping the loop's own access to it.
@@ -44,6 +45,7 @@ final class ShellLoop {
       let saved = saveIfNeeded(reply)
       everFailed = everFailed || saved != .saved
       show(reply, saved: saved)
+      if !reply.quit { checkpointIfDue() }
       // Standard output is gone (closed, full, a reader that left): everything is saved
       // already, so end here rather than work on unseen.
       if let status = output.failedStatus() { return status }
@@ -59,37 +61,63 @@ final class ShellLoop {
   enum SaveOutcome {
     /// Nothing to save, or all of it saved.
     case saved
-    /// The answers are in the log (so they are kept, and counted at the next open), but the
-    /// session file was not replaced.
+    /// Every answer and place is in the answer log (so it is kept, and counted at the next
+    /// open), but the session file, its checkpoint, could not be replaced.
     case loggedOnly
-    /// Not even the log took the answers.
+    /// Not even the log took the answers, or a change only the session file holds was lost.
     case notSaved
   }
 
   /// Answers not yet in the log because an append failed; the next save tries them again.
   private var unloggedAnswers: [Answer] = []
 
-  /// Saves when the reply changed the session: new answers are appended to the log and
-  /// flushed first, then the session file is replaced. On failure the learner is warned and
-  /// the shell keeps going: the previous files are intact and the next save tries again.
+  /// Seconds after which answers logged since the last checkpoint get a new one.
+  static let checkpointInterval: TimeInterval = 60
+  /// Lines logged since the last checkpoint after which it is written anyway.
+  static let checkpointLines = 200
+
+  /// Saves what the reply changed. Answers go to the log, one line each with the places they
+  /// moved, flushed once: that alone makes them safe. A change no answer carries (a page
+  /// turned, a flag, a lesson reset) and leaving write the session file, the checkpoint. On
+  /// failure the learner is warned and the shell keeps going: the previous files are intact
+  /// and the next save tries again.
   private func saveIfNeeded(_ reply: Reply) -> SaveOutcome {
     unloggedAnswers += tutor.takeUnsavedAnswers()
-    guard reply.saveNeeded || !unloggedAnswers.isEmpty else { return .saved }
-    let logging = !unloggedAnswers.isEmpty
-    do {
-      try session.append(unloggedAnswers)
-      unloggedAnswers = []
-    } catch {
-      output.warn("Could not save your progress: \(error.message)")
-      return .notSaved
+    if !unloggedAnswers.isEmpty {
+      do {
+        try session.record(unloggedAnswers, reaching: tutor.session)
+        unloggedAnswers = []
+      } catch {
+        output.warn("Could not save your progress: \(error.message)")
+        return .notSaved
+      }
+      if !reply.quit { return .saved }
     }
+    guard reply.saveNeeded || reply.quit, session.needsCheckpoint(tutor.session) else {
+      return .saved
+    }
+    return checkpoint()
+  }
+
+  /// Writes the checkpoint; what is safe when it fails.
+  private func checkpoint() -> SaveOutcome {
     do {
-      if tutor.session != session.session { try session.save(tutor.session) }
+      try session.checkpoint(tutor.session)
       return .saved
     } catch {
       output.warn("Could not save your progress: \(error.message)")
-      return logging ? .loggedOnly : .notSaved
+      return session.session.holdsTheSame(as: tutor.session) ? .loggedOnly : .notSaved
     }
+  }
+
+  /// After the reply is on screen: a checkpoint when many answers, or a minute's worth, were
+  /// logged since the last one, so the next start has few lines to apply.
+  private func checkpointIfDue() {
+    guard session.linesSinceCheckpoint > 0,
+      session.linesSinceCheckpoint >= Self.checkpointLines
+        || Date().timeIntervalSince(session.checkpointTime) >= Self.checkpointInterval
+    else { return }
+    _ = checkpoint()
   }
 
   private func show(_ reply: Reply, saved: SaveOutcome) {
@@ -100,7 +128,8 @@ final class ShellLoop {
       switch saved {
       case .saved: status = "Saved."
       case .loggedOnly:
-        status = "Saved in the answer log; your place was not saved (see the warning above)."
+        status =
+          "Saved in the answer log; the session file was not updated (see the warning above)."
       case .notSaved: status = "Not saved (see the warning above)."
       }
       let text = acknowledgement.isEmpty ? status : status + " " + acknowledgement

@@ -1,3 +1,4 @@
+import Foundation
 import Progress
 import Tutor
 
@@ -24,15 +25,22 @@ struct ShellOutput {
   }
 }
 
-/// What the command loop asks of the learner's open session (`OpenSession`): the answers to
-/// append to the log, then the session to save. Nothing else is written during a session.
+/// What the command loop asks of the learner's open session (`OpenSession`): answers to log,
+/// each line carrying the places it moved (one flush makes them safe), and now and then the
+/// session file, the checkpoint. Nothing else is written during a session.
 protocol SessionWriter: AnyObject {
-  /// The session as last saved.
+  /// The session as the files hold it (the checkpoint and the lines logged after it).
   var session: Session { get }
-  /// Appends answers to the answer log, durably, before the session that counts them.
-  func append(_ answers: [Answer]) throws(ProgressError)
-  /// Replaces the session file, durably.
-  func save(_ session: Session) throws(ProgressError)
+  /// Lines logged since the last checkpoint.
+  var linesSinceCheckpoint: Int { get }
+  /// When the last checkpoint was written (or the session opened).
+  var checkpointTime: Date { get }
+  /// Logs `answers`, durably, with what else `target` changed in lessons, cases and quiz.
+  func record(_ answers: [Answer], reaching target: Session) throws(ProgressError)
+  /// Whether the session file lags behind `target`.
+  func needsCheckpoint(_ target: Session) -> Bool
+  /// Replaces the session file (the checkpoint), durably.
+  func checkpoint(_ session: Session) throws(ProgressError)
 }
 
 extension OpenSession: SessionWriter {}

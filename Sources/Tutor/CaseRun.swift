@@ -38,10 +38,10 @@ struct CaseRun: Activity {
       return (nil, .error("Case '\(item.id)' has no steps to ask."))
     }
     let now = context.now()
-    context.updateSession { session in
-      if session.progress(of: item.id)?.completed ?? true {
-        session.setProgress(CaseProgress(started: now, updated: now), of: item.id)
-      }
+    // A case gets its place in the session with its first answer (`advance`): opening one
+    // and leaving it leaves nothing behind. A finished one starts afresh.
+    if context.session.progress(of: item.id)?.completed == true {
+      context.updateSession { $0.setProgress(nil, of: item.id) }
     }
     let position = context.session.position(in: item.id)
     var run = CaseRun(clinicalCase: item, setting: setting, onScreen: OnScreen(shownAt: now))

@@ -2,7 +2,8 @@ import Course
 import Foundation
 import Progress
 
-/// The figures behind `progress`: computed from the course, the session and the answer log.
+/// The figures behind `progress`: computed from the course and the session's summaries (per
+/// item, per day, the streak), never from the answer log, so they cost the same at any length.
 struct DashboardStats: Equatable {
   /// Right and answered counts (latest answer per item).
   struct Score: Equatable {
@@ -31,8 +32,7 @@ struct DashboardStats: Equatable {
 
   /// Computes every figure; `calendar` decides where days begin.
   static func compute(
-    course: Course, session: Session, answers: [Answer], now: Date,
-    calendar: Calendar = .current
+    course: Course, session: Session, now: Date, calendar: Calendar = .current
   ) -> DashboardStats {
     var topicScores: [String: Score] = [:]
     var lessons: [(String, String, Int, Score, Int)] = []
@@ -66,48 +66,33 @@ struct DashboardStats: Equatable {
         topicScores[step.kind.topic.rawValue, default: Score()].right += last.correct ? 1 : 0
       }
     }
-    let days = lastDays(30, answers: answers, now: now, calendar: calendar)
+    let days = lastDays(30, counts: session.days, now: now, calendar: calendar)
     return DashboardStats(
       lessonScores: lessons,
       topics: topicScores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
       stepKinds: kinds.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-      days: days, streak: streak(answers: answers, now: now, calendar: calendar),
-      totalAnswers: answers.count)
+      days: days, streak: streak(session.streak, now: now, calendar: calendar),
+      totalAnswers: session.answerCount)
   }
 
-  /// Answers and right answers on each of the last `count` days, oldest first.
-  static func lastDays(_ count: Int, answers: [Answer], now: Date, calendar: Calendar) -> [Day] {
+  /// Answers and right answers on each of the last `count` days, oldest first, from the
+  /// session's counts by day (kept in the learner's calendar, `Session.days`).
+  static func lastDays(_ count: Int, counts: [String: DayCount], now: Date, calendar: Calendar)
+    -> [Day]
+  {
     let today = calendar.startOfDay(for: now)
-    var days = (0..<count).reversed().compactMap { offset in
-      calendar.date(byAdding: .day, value: -offset, to: today).map {
-        Day(date: $0, answers: 0, right: 0)
+    return (0..<count).reversed().compactMap { offset in
+      calendar.date(byAdding: .day, value: -offset, to: today).map { date in
+        let found = counts[LocalDay(date, in: calendar.timeZone).key]
+        return Day(date: date, answers: found?.answers ?? 0, right: found?.right ?? 0)
       }
     }
-    guard let first = days.first?.date else { return days }
-    for answer in answers where answer.at >= first {
-      let day = calendar.startOfDay(for: answer.at)
-      guard let index = days.firstIndex(where: { $0.date == day }) else { continue }
-      days[index].answers += 1
-      days[index].right += answer.correct ? 1 : 0
-    }
-    return days
   }
 
   /// Consecutive days with at least one answer, ending today (or yesterday, when today has
   /// none yet: the streak is not broken before the day is over).
-  static func streak(answers: [Answer], now: Date, calendar: Calendar) -> Int {
-    let active = Set(answers.map { calendar.startOfDay(for: $0.at) })
-    var day = calendar.startOfDay(for: now)
-    if !active.contains(day), let yesterday = calendar.date(byAdding: .day, value: -1, to: day) {
-      day = yesterday
-    }
-    var count = 0
-    while active.contains(day) {
-      count += 1
-      guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
-      day = previous
-    }
-    return count
+  static func streak(_ streak: Streak?, now: Date, calendar: Calendar) -> Int {
+    streak?.length(today: LocalDay(now, in: calendar.timeZone)) ?? 0
   }
 
   /// Topics with at least three answers, weakest first.

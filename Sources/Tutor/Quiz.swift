@@ -45,8 +45,8 @@ struct Quiz: Activity {
     let now = context.now()
     context.updateSession { session in
       session.quiz = QuizProgress(cases: ids, topic: topic?.rawValue, timed: timed, started: now)
-      // Every case of a new quiz starts from its first step.
-      for id in ids { session.setProgress(CaseProgress(started: now, updated: now), of: id) }
+      // Every case of a new quiz starts from its first step (a place comes with an answer).
+      for id in ids { session.setProgress(nil, of: id) }
     }
     var intro = "Quiz: \(ids.count) case\(ids.count == 1 ? "" : "s")"
     if let topic { intro += " on \(topic.rawValue)" }

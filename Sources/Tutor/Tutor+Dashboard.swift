@@ -5,8 +5,10 @@ import Identifiers
 import Progress
 
 extension Tutor {
-  /// Every answer: the log's, then those not yet handed to it.
-  func allAnswers() throws -> [Answer] { try history() + unsavedAnswers }
+  /// The last `count` answers: the log's, then those not yet handed to it.
+  func recentAnswers(_ count: Int) throws -> ArraySlice<Answer> {
+    (try history(count) + unsavedAnswers).suffix(count)
+  }
 
   /// The error shown when the answer log cannot be read: what is wrong with it, never "no
   /// answers".
@@ -17,14 +19,8 @@ extension Tutor {
 
   /// `progress [--json]`: lessons, accuracy by topic and step kind, streak, the last 30 days.
   func progress(_ arguments: [String]) -> Reply {
-    let answers: [Answer]
-    do {
-      answers = try allAnswers()
-    } catch {
-      return Tutor.unreadableHistory(error)
-    }
-    let stats = DashboardStats.compute(
-      course: course, session: session, answers: answers, now: context.now())
+    // Every figure comes from the session's summaries: the log is not read.
+    let stats = DashboardStats.compute(course: course, session: session, now: context.now())
     if arguments == ["--json"] { return Reply([.raw(progressJSON(stats))]) }
     guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
     var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
@@ -112,7 +108,7 @@ extension Tutor {
     }
     let recent: ArraySlice<Answer>
     do {
-      recent = try allAnswers().suffix(count)
+      recent = try recentAnswers(count)
     } catch {
       return Tutor.unreadableHistory(error)
     }

@@ -21,9 +21,9 @@ public struct Tutor {
   /// The glossary, search and references index, built on first use and shared by copies of
   /// the tutor (Tab completion works on a copy).
   let indexCache = CourseIndexCache()
-  /// Every answer logged so far, oldest first (read from the answer log on demand); throws
-  /// when the log cannot be read.
-  let history: () throws -> [Answer]
+  /// The last N answers logged so far, oldest first (read backwards from the answer log on
+  /// demand); throws when the log cannot be read.
+  let history: (Int) throws -> [Answer]
   /// The learners who have a session file beside this one.
   let learners: () -> [String]
 
@@ -32,7 +32,7 @@ public struct Tutor {
   public init(
     course: CourseProvider, session: Session,
     clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () throws -> [Answer] = { [] },
+    history: @escaping (Int) throws -> [Answer] = { _ in [] },
     learners: @escaping () -> [String] = { [] }
   ) {
     context = TutorContext(provider: course, session: session, clock: clock)
@@ -43,7 +43,7 @@ public struct Tutor {
   /// A tutor over a course that is already loaded.
   public init(
     course: Course, session: Session, clock: @escaping @Sendable () -> Date = { Date() },
-    history: @escaping () throws -> [Answer] = { [] },
+    history: @escaping (Int) throws -> [Answer] = { _ in [] },
     learners: @escaping () -> [String] = { [] }
   ) {
     self.init(

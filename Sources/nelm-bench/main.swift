@@ -28,23 +28,34 @@ func report(_ label: String, _ samples: [Double]) {
 
 let arguments = CommandLine.arguments
 
-// `nelm-bench make-learner DIR NAME COUNT`: a learner with COUNT answers, for start-up runs.
-if arguments.count == 5, arguments[1] == "make-learner", let count = Int(arguments[4]) {
+// `nelm-bench make-learner DIR NAME COUNT [LESSONS [GENERATED%]]`: a realistic learner with
+// COUNT answers to the real course's questions and authored case steps, GENERATED % of them
+// (0 by default) to the steps of generated cases, spread over up to two years, written as the
+// shell writes them (log lines with their effects, then a checkpoint).
+if arguments.count >= 5, arguments[1] == "make-learner", let count = Int(arguments[4]) {
   do {
-    let store = SessionStore(directory: URL(fileURLWithPath: arguments[2]))
-    let open = try store.open(LearnerName(arguments[3]), now: Date())
-    var session = open.session
-    let now = Date()
-    let answers = (0..<count).map { index in
-      Answer(
-        item: "nets-and-liver-metastases/q\(index % 300)", response: ["a"],
-        correct: index % 3 != 0, at: now.addingTimeInterval(Double(index - count)),
-        durationMs: 4000, hintsUsed: 0)
-    }
-    for answer in answers { session.record(answer) }
-    try open.append(answers)
-    try open.save(session)
-    open.close()
+    let course = try CourseLoader.load(from: arguments.count > 5 ? arguments[5] : "Lessons")
+    let generatedShare = arguments.count > 6 ? (Double(arguments[6]) ?? 0) / 100 : 0
+    try Learners.make(
+      in: URL(fileURLWithPath: arguments[2]), name: arguments[3], answers: count, course: course,
+      generatedShare: generatedShare)
+    exit(0)
+  } catch {
+    print(error)
+    exit(1)
+  }
+}
+
+// `nelm-bench answer DIR NAME [LESSONS]`: one durable answer in process, for a learner made
+// by make-learner: the tutor grades it and the shell's path logs it (one line, one fsync).
+if arguments.count >= 4, arguments[1] == "answer" {
+  do {
+    let lessons = arguments.count > 4 && arguments[4] != "--samples" ? arguments[4] : "Lessons"
+    let course = try CourseLoader.load(from: lessons)
+    let samples = try Learners.timeAnswers(
+      in: URL(fileURLWithPath: arguments[2]), name: arguments[3], course: course, rounds: 40)
+    report("answer → durable (log line + fsync), \(arguments[3])", samples)
+    if arguments.contains("--samples") { for sample in samples { print("sample \(sample)") } }
     exit(0)
   } catch {
     print(error)
@@ -110,46 +121,21 @@ do {
     try milliseconds { _ = try CourseCache.load(from: lessonsDirectory, cacheDirectory: cache) }
   }
   report("load the course from its checked cache", cached)
-  guard let lesson = course.lessons.first, let question = lesson.questions.first else {
-    print("the course has no question to answer")
-    exit(1)
-  }
 
-  let store = SessionStore(directory: scratch)
   for stored in [10, 1_000, 100_000] {
-    let learner = try LearnerName("bench-\(stored)")
-    let open = try store.open(learner, now: Date())
-    var session = open.session
-    let now = Date()
-    let history = (0..<stored).map { index in
-      Answer(
-        item: "\(lesson.id)/\(question.id)", response: ["a"], correct: index % 2 == 0, at: now,
-        durationMs: 1200, hintsUsed: 0)
-    }
-    for answer in history { session.record(answer) }
-    try open.append(history)
-    try open.save(session)
-    var samples: [Double] = []
-    let rounds = 40
-    for _ in 0..<rounds {
-      var tutor = Tutor(course: course, session: open.session)
-      _ = tutor.accept("study 1")
-      for _ in lesson.pages { _ = tutor.accept("") }
-      let answer = question.key.joined(separator: " ")
-      samples.append(
-        try milliseconds {
-          let reply = tutor.accept(answer)
-          try open.append(tutor.takeUnsavedAnswers())
-          if reply.saveNeeded { try open.save(tutor.session) }
-        })
-    }
-    report("answer → durable save, \(stored) answers stored", samples)
-    open.close()
+    let name = "bench-\(stored)"
+    try Learners.make(
+      in: scratch, name: name, answers: stored, course: course, generatedShare: 0)
+    let samples = try Learners.timeAnswers(in: scratch, name: name, course: course, rounds: 40)
+    report("answer → durable (one log line), \(stored) answers stored", samples)
   }
 } catch let error as CourseError {
   print(error.message)
   exit(1)
 } catch let error as ProgressError {
   print(error.message)
+  exit(1)
+} catch {
+  print(error)
   exit(1)
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Exports
 import Foundation
 import Progress
+import Shell
 
 extension ExportCommand {
   /// `nelm export xapi FILE [--since OFFSET|DATE]`: a learner's answers and completions as
@@ -49,12 +50,29 @@ extension ExportCommand {
         actor: identity.actor(for: loaded.record.learner, config: config, command: "export"),
         courseVersion: CourseVersion.of(directory: options.course.folder),
         platform: "nelm \(Nelm.configuration.version)")
-      let statements = XAPIExport.statements(
-        for: loaded.record, course: loaded.course, settings: settings,
-        since: since.flatMap(Self.parse))
-      try ExportCommand.write(XAPIExport.text(of: statements), to: file, printable: false) {
-        "\(statements.count) statements"
+      // Streamed: each statement is written as it is made, so memory stays the same however
+      // long the log.
+      var count = 0
+      do {
+        try ExportTarget.stream(to: file) { emit throws(ExportTarget.Failure) in
+          do {
+            count = try XAPIExport.write(
+              loaded.record, course: loaded.course, settings: settings,
+              since: since.flatMap(Self.parse)
+            ) { piece in try emit(piece) }
+          } catch let failure as ExportTarget.Failure {
+            throw failure
+          } catch let error as ProgressError {
+            throw ExportTarget.Failure(message: error.message)
+          } catch {
+            throw ExportTarget.Failure(message: "\(error)")
+          }
+        }
+      } catch {
+        guard let message = error.message else { throw ExitCode(error.status) }
+        throw CommandFailure.failure("export", message)
       }
+      if file != "-" { Console.line("Wrote \(count) statements to \(file).") }
       CommandFailure.printError(
         "nelm export: the answer log ends at byte \(loaded.record.logEnd); "
           + "next time pass --since \(loaded.record.logEnd)")

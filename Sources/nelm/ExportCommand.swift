@@ -86,7 +86,13 @@ extension ExportCommand {
     func run() throws {
       let loaded = try options.load(command: "export")
       let (course, progress) = (loaded.course, loaded.record)
-      try ExportCommand.write(MarkdownRecap.text(for: progress, course: course), to: file) {
+      let text: String
+      do {
+        text = try MarkdownRecap.text(for: progress, course: course)
+      } catch {
+        throw CommandFailure.failure("export", (error as? ProgressError)?.message ?? "\(error)")
+      }
+      try ExportCommand.write(text, to: file) {
         "the recap of \(progress.learner)"
       }
     }

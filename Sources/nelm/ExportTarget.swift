@@ -21,18 +21,49 @@ enum ExportTarget {
   struct Failure: Error {
     var message: String?
     var status: Int32 = 1
+
+    init(message: String?, status: Int32 = 1) {
+      self.message = message
+      self.status = status
+    }
+
+    /// A failed durable write, in its own words.
+    init(_ error: ProgressError) {
+      if case .writeFailed(let path, let reason) = error {
+        message = "cannot write \(path): \(reason)"
+      } else {
+        message = error.message
+      }
+      status = 1
+    }
   }
 
   /// Writes `text` to `file` as described above.
   static func write(_ text: String, to file: String) throws(Failure) {
+    try stream(to: file) { emit throws(Failure) in try emit(text) }
+  }
+
+  /// Writes to `file` as described above what `produce` hands over a piece at a time (through
+  /// the function it is given): an export of any size goes out without being held whole.
+  static func stream(
+    to file: String, _ produce: ((String) throws(Failure) -> Void) throws(Failure) -> Void
+  ) throws(Failure) {
     guard file != "-" else {
-      Console.out(text)
+      var pending = ""
+      try produce { piece throws(Failure) in
+        pending += piece
+        if pending.utf8.count >= 1 << 16 {
+          Console.out(pending)
+          pending = ""
+        }
+      }
+      Console.out(pending)
       return
     }
     var info = stat()
     guard lstat(file, &info) == 0 else {
       guard errno == ENOENT else { throw Failure(message: "cannot write \(file): \(reason())") }
-      try replace(file, with: text, mode: 0o600)
+      try replace(file, mode: 0o600, produce)
       return
     }
     let isLink = info.st_mode & S_IFMT == S_IFLNK
@@ -59,10 +90,10 @@ enum ExportTarget {
         target = String(cString: resolved)
         free(resolved)
       }
-      try replace(target, with: text, mode: info.st_mode & 0o7777)
+      try replace(target, mode: info.st_mode & 0o7777, produce)
     case S_IFCHR, S_IFIFO:
       // Opened by its own name, links followed: /dev/stdout names a pipe realpath cannot.
-      try stream(text, into: file, named: file)
+      try stream(into: file, named: file, produce)
     case S_IFDIR:
       throw Failure(message: "\(file) is a folder: name a file to write the export to")
     default:
@@ -73,36 +104,72 @@ enum ExportTarget {
   }
 
   /// Writes a regular file through `DurableFile`, with `mode`.
-  private static func replace(_ path: String, with text: String, mode: mode_t) throws(Failure) {
-    do throws(ProgressError) {
-      try DurableFile.write(Array(text.utf8), to: URL(fileURLWithPath: path), mode: mode)
-    } catch .writeFailed(_, let reason) {
-      throw Failure(message: "cannot write \(path): \(reason)")
+  private static func replace(
+    _ path: String, mode: mode_t,
+    _ produce: ((String) throws(Failure) -> Void) throws(Failure) -> Void
+  ) throws(Failure) {
+    do {
+      try DurableFile.write(to: URL(fileURLWithPath: path), mode: mode) { emit in
+        try withoutActuallyEscaping(emit) { emit in
+          try produce { piece throws(Failure) in
+            do {
+              try emit(piece)
+            } catch let error as ProgressError {
+              throw Failure(error)
+            } catch {
+              throw Failure(message: "cannot write \(path): \(error)")
+            }
+          }
+        }
+      }
+    } catch let failure as Failure {
+      throw failure
+    } catch let error as ProgressError {
+      throw Failure(error)
     } catch {
-      throw Failure(message: error.message)
+      throw Failure(message: "cannot write \(path): \(error)")
     }
   }
 
   /// Writes into an existing device or FIFO, as `cat > FILE` would.
-  private static func stream(_ text: String, into path: String, named file: String)
-    throws(Failure)
-  {
+  private static func stream(
+    into path: String, named file: String,
+    _ produce: ((String) throws(Failure) -> Void) throws(Failure) -> Void
+  ) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
     guard fd >= 0 else { throw Failure(message: "cannot write \(file): \(reason())") }
-    var bytes = Array(text.utf8)
-    var offset = 0
     var failure: Int32?
-    while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { buffer in
-        Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+    func put(_ text: String) {
+      guard failure == nil else { return }
+      var bytes = Array(text.utf8)
+      var offset = 0
+      while offset < bytes.count {
+        let written = bytes.withUnsafeMutableBytes { buffer in
+          Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+        }
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += written
       }
-      if written < 0 {
-        if errno == EINTR { continue }
-        failure = errno
-        break
-      }
-      offset += written
     }
+    var pending = ""
+    do {
+      try produce { piece throws(Failure) in
+        pending += piece
+        if pending.utf8.count >= 1 << 16 {
+          put(pending)
+          pending = ""
+        }
+        if let failure, failure == EPIPE { throw Failure(message: nil, status: 141) }
+      }
+    } catch {
+      close(fd)
+      throw error
+    }
+    put(pending)
     if close(fd) != 0 && failure == nil && errno != EINTR { failure = errno }
     if failure == EPIPE { throw Failure(message: nil, status: 141) }
     if let failure {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Exports
 import Foundation
+import Progress
 import Shell
 import Tutor
 
@@ -36,7 +37,11 @@ struct ProgressCommand: ParsableCommand {
     let now = Date()
     var tutor = Tutor(
       course: CourseProvider(loaded.course), session: record.currentSession(now: now),
-      clock: { now }, history: { record.answers }, learners: { store.learners().map(\.value) })
+      clock: { now },
+      history: { limit in
+        try AnswerLog.lastEntries(AnswerLog.url(forSessionFile: loaded.sessionFile), limit: limit)
+          .map(\.answer)
+      }, learners: { store.learners().map(\.value) })
     let reply = tutor.accept(json ? "progress --json" : "progress")
     let environment = ProcessInfo.processInfo.environment
     let color =

@@ -43,14 +43,15 @@ extension ScheduleCommand {
           .badInput, lines: [problems.map { "\(label): \($0.message)" }.joined(separator: "\n")])
       }
       let states = FSRSReplay.replay(reviews)
-      var out = ""
-      out.reserveCapacity(states.count * 120)
       if json {
-        for state in states { out += Self.jsonLine(state) + "\n" }
+        // One buffer of bytes, written once: a line per review is most of the command's work.
+        var out: [UInt8] = []
+        out.reserveCapacity(states.count * 110)
+        for state in states { Self.appendJSONLine(state, to: &out) }
+        Console.out(String(decoding: out, as: UTF8.self))
       } else {
-        out = Self.table(reviews, states).joined(separator: "\n") + "\n"
+        Console.out(Self.table(reviews, states).joined(separator: "\n") + "\n")
       }
-      Console.out(out)
     }
 
     /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.
@@ -59,6 +60,19 @@ extension ScheduleCommand {
       return "{\"stability\": \(number(state.stability)), "
         + "\"difficulty\": \(number(state.difficulty)), \"due\": \"\(due)\", "
         + "\"state\": \"\(state.phase.rawValue)\"}"
+    }
+
+    /// `jsonLine(state)` and a newline, appended to `out` without building strings.
+    static func appendJSONLine(_ state: ReviewState, to out: inout [UInt8]) {
+      out.append(contentsOf: #"{"stability": "#.utf8)
+      out.append(contentsOf: number(state.stability).utf8)
+      out.append(contentsOf: #", "difficulty": "#.utf8)
+      out.append(contentsOf: number(state.difficulty).utf8)
+      out.append(contentsOf: #", "due": ""#.utf8)
+      out.append(contentsOf: (FSRSReplay.timestamp(state.due) ?? "").utf8)
+      out.append(contentsOf: #"", "state": ""#.utf8)
+      out.append(contentsOf: state.phase.rawValue.utf8)
+      out.append(contentsOf: "\"}\n".utf8)
     }
 
     /// A JSON number; Swift's shortest round-trip form is valid JSON.

@@ -40,9 +40,9 @@ struct MarkdownRecapTests {
   /// The latest answer to each question counts (g1 was wrong, then right); a wrong or skipped
   /// one shows the key, the explanation and the source. A case lists its steps' outcomes, the
   /// engine's answer and reasons when the learner missed it, and the author's points.
-  @Test func aRecapOfALessonAndACase() {
+  @Test func aRecapOfALessonAndACase() throws {
     #expect(
-      MarkdownRecap.text(for: Self.record, course: ExportFixture.course) == """
+      try MarkdownRecap.text(for: Self.record, course: ExportFixture.course) == """
         # nelm recap: ana
 
         > nelm is a teaching tool built on Frilling et al., HPB 2010. It is not clinical decision
@@ -101,7 +101,7 @@ struct MarkdownRecapTests {
         """)
   }
 
-  @Test func aLearnerWithNothingStudiedAndAnswersToRemovedItems() {
+  @Test func aLearnerWithNothingStudiedAndAnswersToRemovedItems() throws {
     let record = LearnerRecord(
       learner: "bo", session: Session(learner: "bo", now: ExportFixture.time()),
       answers: [
@@ -109,7 +109,7 @@ struct MarkdownRecapTests {
         Self.answer("gone/q2", ["a"], correct: true, at: 1),
       ])
     #expect(
-      MarkdownRecap.text(for: record, course: ExportFixture.course) == """
+      try MarkdownRecap.text(for: record, course: ExportFixture.course) == """
         # nelm recap: bo
 
         \(MarkdownRecap.notice)

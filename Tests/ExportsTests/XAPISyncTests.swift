@@ -194,7 +194,7 @@ struct XAPISyncTests {
     let record = Self.record(Self.answers(3))
     let older = XAPIStatementBuilder(course: old, settings: XAPIExportTests.settings)
       .statements(
-        for: XAPIExport.events(
+        for: try XAPIExport.events(
           of: LearnerRecord(
             learner: "ana", session: nil, answers: Array(Self.answers(3).prefix(2))), course: old))
     for statement in older {
@@ -209,7 +209,7 @@ struct XAPISyncTests {
     try? FileManager.default.removeItem(at: stateFile)
     let other = FakeStore()
     var forged = try #require(
-      builder().statements(for: XAPIExport.events(of: record, course: ExportFixture.course))[0]
+      builder().statements(for: try XAPIExport.events(of: record, course: ExportFixture.course))[0]
         .foundationObject as? [String: Any])
     forged["result"] = ["success": true]
     other.stored[forged["id"] as? String ?? ""] = forged

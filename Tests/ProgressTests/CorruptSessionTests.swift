@@ -22,7 +22,7 @@ struct CorruptSessionTests {
     ("blank", Data("\n  \n".utf8), "the file is empty"),
     (
       "truncated", valid.prefix(120),
-      "not valid JSON: the file ends too early, at line 8, column 22"
+      "not valid JSON: the file ends too early, at line 9, column 2"
     ),
     ("not JSON", Data("hello".utf8), "not valid JSON: invalid value at line 1, column 1"),
     (
@@ -202,14 +202,14 @@ struct CorruptSessionTests {
       let store = SessionStore(directory: directory.url)
       let learner = try LearnerName("ana")
       let url = store.fileURL(for: learner)
-      let data = Self.edited { $0 = ["schemaVersion": 3, "brandNew": true] }
+      let data = Self.edited { $0 = ["schemaVersion": 4, "brandNew": true] }
       try data.write(to: url)
       let error = progressError { () throws(ProgressError) in try store.open(learner, now: Date()) }
-      #expect(error == .newerFormat(path: url.path, version: 3))
+      #expect(error == .newerFormat(path: url.path, version: 4))
       #expect(error?.fileToSetAside == nil)
-      #expect(error?.message.contains("use a nelm that reads schemaVersion 3 or later") == true)
+      #expect(error?.message.contains("use a nelm that reads schemaVersion 4 or later") == true)
       #expect(
-        throws: ProgressError.newerFormat(path: url.path, version: 3),
+        throws: ProgressError.newerFormat(path: url.path, version: 4),
         performing: { try store.setAside(learner, .sessionFile, now: Date()) })
       #expect(try Data(contentsOf: url) == data)
       #expect(try directory.entries() == ["ana.json"])

@@ -28,7 +28,12 @@ struct DocumentedExampleTests {
     session.cases["ileal-syndrome-debulking"] = CaseProgress(
       position: 4, started: date("2024-03-01T09:45:00.000Z"),
       updated: date("2024-03-01T09:52:30.000Z"), outcomes: ["best": "acceptable"])
-    session.logBytes = 474
+    // Days as a learner in UTC counts them (the example must not depend on the test's zone).
+    session.days = [
+      "2024-02-28": DayCount(answers: 1, right: 1), "2024-03-01": DayCount(answers: 2, right: 1),
+    ]
+    session.streak = Streak(first: "2024-03-01", last: "2024-03-01")
+    session.logBytes = exampleLogBytes
     return session
   }
 
@@ -48,6 +53,9 @@ struct DocumentedExampleTests {
         outcome: "acceptable"),
     ]
   }
+
+  /// The size of the example's answer log, as the design note shows it.
+  static let exampleLogBytes = 1_441
 
   /// The first ```json block of the design note, with the file's final newline.
   static func documentedJSON() throws -> String {

@@ -105,4 +105,37 @@ struct FSRSReplayTests {
     #expect(FSRSReplay.date(from: "2000-02-29T00:00:00Z") != nil)
     #expect(FSRSReplay.date(from: "1900-02-29T00:00:00Z") == nil)
   }
+
+  @Test(
+    "the fast reader reads what the decoder reads, and leaves to it everything else",
+    arguments: [
+      (
+        #"[{"rating": 3, "at": "2024-03-01T09:00:00.000Z"}, "#
+          + #"{"at": "2024-03-02T09:00:00Z", "rating": 1}]"#,
+        true
+      ),
+      (
+        #"[ {"rating":4,"at":"2024-03-01T09:00:00.5Z","#
+          + #""note":"x","n":-1.5e3,"ok":true,"z":null} ]"#,
+        true
+      ),
+      ("[]", true),
+      (#"[{"rating": 3.0, "at": "2024-03-01T09:00:00Z"}]"#, false),
+      (#"[{"rating": 3, "at": "2024-03-01T09:00:00Z", "more": {"a": 1}}]"#, false),
+      (#"[{"rating": 3, "at": "2024\u002d03-01T09:00:00Z"}]"#, false),
+      (#"[{"rating": 3, "rating": 2, "at": "2024-03-01T09:00:00Z"}]"#, false),
+      (#"[{"rating": 5, "at": "2024-03-01T09:00:00Z"}]"#, false),
+      (
+        #"[{"rating": 3, "at": "2024-03-02T09:00:00Z"}, {"rating": 3, "at": "2024-03-01T09:00:00Z"}]"#,
+        false
+      ),
+      (#"[{"rating": 3, "at": "2024-03-01T09:00:00Z"}] x"#, false),
+    ])
+  func fastReader(text: String, fast: Bool) {
+    let data = Data(text.utf8)
+    let read = FSRSReplay.readFast(data)
+    #expect((read != nil) == fast)
+    if let read { #expect(read == FSRSReplay.parseWithDecoder(data).reviews) }
+    #expect(FSRSReplay.parse(data).reviews == FSRSReplay.parseWithDecoder(data).reviews)
+  }
 }

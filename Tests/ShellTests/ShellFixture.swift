@@ -29,35 +29,45 @@ final class ScriptedLines: LineSource {
 /// An open session in memory that can be told to fail its next writes.
 final class MemorySession: SessionWriter {
   private(set) var session: Session
-  /// Every answer appended to the log, oldest first.
+  /// Every answer logged, oldest first.
   private(set) var log: [Answer] = []
-  /// How many times the session file was written.
+  /// How many times the session file (the checkpoint) was written.
   private(set) var saves = 0
   /// How many of the next appends fail, as on a full disk.
   var appendFailures = 0
-  /// Which saves fail, counting every attempt from 1.
+  /// Which checkpoints fail, counting every attempt from 1.
   var failingSaves: Set<Int> = []
   private var saveAttempts = 0
+  private(set) var linesSinceCheckpoint = 0
+  private(set) var checkpointTime = Date()
 
   init(_ session: Session) {
     self.session = session
   }
 
-  func append(_ answers: [Answer]) throws(ProgressError) {
+  func record(_ answers: [Answer], reaching target: Session) throws(ProgressError) {
     guard !answers.isEmpty else { return }
     if appendFailures > 0 {
       appendFailures -= 1
       throw .writeFailed(path: "ana.answers.jsonl", reason: "No space left")
     }
     log += answers
+    // The log's lines carry the places the answers moved: the files now hold `target`.
+    session = target.checkpointForm(keeping: session)
+    linesSinceCheckpoint += answers.count
   }
 
-  func save(_ session: Session) throws(ProgressError) {
+  func needsCheckpoint(_ target: Session) -> Bool {
+    linesSinceCheckpoint > 0 || !session.holdsTheSame(as: target)
+  }
+
+  func checkpoint(_ session: Session) throws(ProgressError) {
     saveAttempts += 1
     if failingSaves.contains(saveAttempts) {
       throw .writeFailed(path: "ana.json", reason: "No space left")
     }
-    self.session = session
+    self.session = session.checkpointForm(keeping: self.session)
+    linesSinceCheckpoint = 0
     saves += 1
   }
 }

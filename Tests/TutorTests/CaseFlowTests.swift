@@ -34,6 +34,20 @@ struct CaseFlowTests {
     #expect(tutor.session.cases["ileal-crr"]?.position == 1)
   }
 
+  @Test("a case opened and left without an answer leaves nothing in the session")
+  func openedAndLeft() {
+    var tutor = CaseFixture.tutor()
+    _ = tutor.accept("case random --seed 5")
+    _ = tutor.accept("menu")
+    _ = tutor.accept("case ileal-crr")
+    _ = tutor.accept("menu")
+    #expect(tutor.session.cases.isEmpty)
+    _ = tutor.accept("case random --seed 5")
+    _ = tutor.accept("skip")
+    #expect(tutor.session.cases.keys.sorted() == ["random:5"])
+    #expect(tutor.session.cases["random:5"]?.position == 1)
+  }
+
   @Test("the next stage's story comes with its first step, graded on the new facts")
   func nextStage() {
     var tutor = CaseFixture.tutor()

@@ -26,9 +26,11 @@ struct DashboardTests {
       ([0.0, 1, 2], 3), ([1.0, 2], 2), ([0.0, 2, 3], 1), ([3.0, 4], 0), ([Double](), 0),
     ])
   func streak(daysAgo: [Double], expected: Int) {
-    let answers = daysAgo.map { answer(daysAgo: $0, correct: true) }
+    // Answers recorded oldest first, as they are given; the session keeps the run of days.
+    var session = Session(learner: "ana", now: Self.now)
+    for ago in daysAgo.sorted(by: >) { session.record(answer(daysAgo: ago, correct: true)) }
     #expect(
-      DashboardStats.streak(answers: answers, now: Self.now, calendar: Self.calendar) == expected)
+      DashboardStats.streak(session.streak, now: Self.now, calendar: Self.calendar) == expected)
   }
 
   @Test("the chart has 30 days, oldest first, with answers and right answers per day")
@@ -37,7 +39,10 @@ struct DashboardTests {
       answer(daysAgo: 0, correct: true), answer(daysAgo: 0, correct: false),
       answer(daysAgo: 29, correct: true), answer(daysAgo: 30, correct: true),
     ]
-    let days = DashboardStats.lastDays(30, answers: answers, now: Self.now, calendar: Self.calendar)
+    var session = Session(learner: "ana", now: Self.now)
+    for answer in answers.sorted(by: { $0.at < $1.at }) { session.record(answer) }
+    let days = DashboardStats.lastDays(
+      30, counts: session.days, now: Self.now, calendar: Self.calendar)
     #expect(days.count == 30)
     #expect(days.last?.answers == 2 && days.last?.right == 1)
     #expect(days.first?.answers == 1)
@@ -53,7 +58,7 @@ struct DashboardTests {
     for answer in answers { session.record(answer) }
     let tutor = Tutor(
       course: TutorFixture.course, session: session, clock: { Self.now },
-      history: { answers })
+      history: { Array(answers.suffix($0)) })
     var copy = tutor
     let text = copy.accept("progress").wideText
     #expect(text.contains("Progress · ana"))
@@ -71,7 +76,8 @@ struct DashboardTests {
     let answers = [answer(daysAgo: 0, correct: true)]
     for answer in answers { session.record(answer) }
     var tutor = Tutor(
-      course: TutorFixture.course, session: session, clock: { Self.now }, history: { answers })
+      course: TutorFixture.course, session: session, clock: { Self.now },
+      history: { Array(answers.suffix($0)) })
     guard case .raw(let json)? = tutor.accept("progress --json").blocks.first else {
       Issue.record("expected raw JSON")
       return
@@ -91,7 +97,7 @@ struct DashboardTests {
     }
     var tutor = Tutor(
       course: TutorFixture.course, session: Session(learner: "ana", now: Self.now),
-      clock: { Self.now }, history: { answers })
+      clock: { Self.now }, history: { Array(answers.suffix($0)) })
     let lines = tutor.accept("history").wideText.split(separator: "\n")
     #expect(lines.count == 10)
     #expect(lines.last?.contains("✓ l/q14  b") == true)

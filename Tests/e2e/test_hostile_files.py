@@ -595,8 +595,8 @@ ROWS = [
     Row("D4-torn-log-through-a-link", torn_log_through_link, 1,
         r"ana\.answers\.jsonl is a symbolic link"),
     # D6: a file from a newer nelm is refused and never offered for setting aside.
-    Row("D6-newer-schema", session_edit(set_path("schemaVersion", value=3)), 1,
-        r"newer nelm.*schemaVersion 3"),
+    Row("D6-newer-schema", session_edit(set_path("schemaVersion", value=4)), 1,
+        r"newer nelm.*schemaVersion 4"),
     # D8: log lines are validated as strictly as the session file.
     Row("D8-negative-duration-in-the-log", uncounted_line(log_line(durationMs=-5)), 1,
         r"answer log .*ana\.answers\.jsonl.*line 4: durationMs is -5"),
@@ -778,7 +778,7 @@ def test_D5_a_corrupt_log_sets_aside_the_log_not_the_session_file(tmp_path, ana,
 @pytest.mark.foreign_files
 def test_D6_a_newer_file_is_not_offered_for_setting_aside(tmp_path, ana, nelm_bin):
     world = World(tmp_path, ana, nelm_bin)
-    session_edit(set_path("schemaVersion", value=3))(world)
+    session_edit(set_path("schemaVersion", value=4))(world)
     # On a terminal the history folder is made: that is all that may change.
     before = snapshot(tmp_path, skip=("cache", "state"))
     child = world.spawn(world.args())

@@ -88,6 +88,9 @@ NEW_SESSION = """\
 
   },
   "created" : "2024-03-01T09:30:00.000Z",
+  "days" : {
+
+  },
   "items" : {
 
   },
@@ -96,7 +99,7 @@ NEW_SESSION = """\
 
   },
   "logBytes" : 0,
-  "schemaVersion" : 2,
+  "schemaVersion" : 3,
   "settings" : {
     "color" : "auto"
   },
@@ -155,7 +158,7 @@ _DELETE = object()
 BROKEN = [
     ("unknown key", _set(["nickname"], "Ana"), "(top level): Additional properties"),
     ("missing items", _set(["items"], _DELETE), "'items' is a required property"),
-    ("newer version", _set(["schemaVersion"], 3), "schemaVersion: 2 was expected"),
+    ("newer version", _set(["schemaVersion"], 4), "schemaVersion: 3 was expected"),
     ("date without milliseconds", _set(["created"], "2024-02-28T18:02:10Z"), "created: '2024-"),
     ("before 1900", _set(["created"], "1899-12-31T23:59:59.999Z"), "created: '1899-"),
     ("local time", _set(["updated"], "2024-03-01T10:41:07.250+01:00"), "updated: '2024-"),

@@ -121,10 +121,35 @@ def test_a_full_disk_mid_session(nelm_bin, home, tmp_path):
             finally:
                 os.close(fd)
 
-        status, err = session_with_a_failure(
-            nelm_bin, home, sessions, break_saving, lambda: filler.unlink())
+        args = ["--learner", "ana", "--lessons", str(REPO / "Lessons"), "--sessions",
+                str(sessions)]
+        run = Run(nelm_bin, home, args)
+        run.write("study 1" + "\n" * len(LESSON["pages"]))
+        run.write(answer_line(0))
+        assert run.wait_for_acks(1), run.output[-5:]
+        break_saving()
+        run.write("")
+        # An answer needs no new space in the session file, only its line in the log's last
+        # page: it is saved, and said so, on a disk too full for anything else.
+        run.write(answer_line(1))
+        assert run.wait_for_acks(2), run.output[-5:]
+        # Leaving writes the checkpoint, which no longer fits: nothing is lost, and nelm
+        # says so rather than "Not saved".
+        run.write("quit")
+        status, _, out, err = run.finish()
         assert status == 1
         assert WARNING in err and "No space left on device" in err, err
-        check_all_three_saved(sessions)
+        assert "Saved in the answer log; the session file was not updated" in " ".join(
+            err.split()), err
+        filler.unlink()
+        again = subprocess.run([nelm_bin, *args], input=b"quit\n", capture_output=True,
+                               env=home, timeout=60)
+        assert again.returncode == 0, again.stderr.decode()
+        answers = validate_answer_log(sessions / "ana.answers.jsonl")
+        assert [a["item"] for a in answers] == [
+            f"{LESSON['id']}/{q['id']}" for q in LESSON["questions"][:2]]
+        data = validate_session_file(sessions / "ana.json")
+        assert data["answerCount"] == 2
+        assert data["lessons"][LESSON["id"]]["position"] == len(LESSON["pages"]) + 2
     finally:
         subprocess.run(["umount", "-l", str(sessions)], capture_output=True)
