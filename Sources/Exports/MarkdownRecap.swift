@@ -46,7 +46,9 @@ public enum MarkdownRecap {
     let status = session?.lessons[lesson.id]?.completed == true ? "Completed" : "In progress"
     var lines = [
       "## Lesson: \(lesson.title)", "",
-      "\(status); \(right) of \(answered.count) answered questions right.",
+      answered.isEmpty
+        ? "\(status); no questions answered yet."
+        : "\(status); \(right) of \(answered.count) answered questions right.",
     ]
     if !answered.isEmpty { lines.append("") }
     for question in answered {

@@ -79,6 +79,14 @@ struct MarkdownRecapTests {
         """)
   }
 
+  @Test("B15: a lesson opened but not answered says so, not '0 of 0 answered questions right'")
+  func aLessonWithNoAnswers() throws {
+    let lesson = try #require(ExportFixture.course.lessons.first)
+    let text = MarkdownRecap.lessonSection(lesson, [], [:], nil)
+    #expect(text.contains("In progress; no questions answered yet."))
+    #expect(!text.contains("0 of 0"))
+  }
+
   @Test func aCaseHalfDoneSaysWhereItWasLeft() throws {
     let progress = CaseProgress(
       position: 1, started: ExportFixture.time(), updated: ExportFixture.time(),

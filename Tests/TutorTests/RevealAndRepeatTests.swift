@@ -203,3 +203,23 @@ struct QuizPlaceTests {
     #expect(tutor.session.cases["ileal-crr"]?.position == 1)
   }
 }
+
+@Suite("B15: small things a learner trips on")
+struct SmallThingsTests {
+  @Test("repeat outside a lesson or case is explained, never 'did you mean reset'")
+  func repeatIsNotReset() {
+    var tutor = TutorFixture.tutor()
+    let reply = tutor.accept("repeat").text
+    #expect(!reply.contains("reset"))
+    #expect(reply.contains("`repeat` works inside a lesson, case or review"))
+  }
+
+  @Test("the shell's history keeps commands, not answers, facts or names")
+  func historyKeepsCommands() {
+    #expect(Tutor.isCommand("study 2"))
+    #expect(Tutor.isCommand("Review incorrect"))
+    #expect(!Tutor.isCommand("b"))
+    #expect(!Tutor.isCommand("a c"))
+    #expect(!Tutor.isCommand("Sam Resident"))
+  }
+}
