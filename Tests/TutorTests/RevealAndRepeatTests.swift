@@ -123,6 +123,15 @@ struct RevealAndRepeatTests {
     let welcome = TextRenderer(width: 300, color: false).render(
       tutor.welcome(isNewLearner: false))
     #expect(welcome.contains("Your quiz is paused after 0 of 2 cases: `quiz` resumes it."))
+    var alone = CaseFixture.tutor()
+    _ = alone.accept("case ileal-crr")
+    _ = alone.accept("reveal")
+    _ = alone.interrupt()
+    let back = TextRenderer(width: 300, color: false).render(alone.welcome(isNewLearner: false))
+    #expect(
+      back.contains(
+        "You left the case “Flushing and a nodular liver” at step 2 of 5: "
+          + "`case ileal-crr` resumes it."))
   }
 
   @Test("B14: the greeting, progress and review count the same items due")
