@@ -74,7 +74,7 @@ struct Review: Activity {
     switch Tutor.commandName(in: line) {
     case "skip", "reveal": return reveal(&context)
     case "hint": return hint(context)
-    case "repeat", "story": return onScreen.answered ? nil : Reply(screen(context) ?? [])
+    case "repeat", "story": return Reply(screen(context) ?? [])
     case "next" where onScreen.answered: return goOn(&context)
     default: break
     }

@@ -67,9 +67,14 @@ struct ReviewTests {
     #expect(text.contains("case: Flushing and a nodular liver"))
     #expect(text.contains("What is the next step?"))
     #expect(text.contains("A 61-year-old man has flushing."))
+    #expect(tutor.accept("story").wideText.contains("A 61-year-old man has flushing."))
     let answered = tutor.accept(tutor.caseLetter(of: "biopsy", step: "first")).wideText
     #expect(answered.contains("Correct."))
     #expect(tutor.unsavedAnswers.last?.outcome == "correct")
+    // After the answer, `repeat` shows the step answered again, not an error.
+    let again = tutor.accept("repeat")
+    #expect(!again.isError)
+    #expect(again.wideText.contains("What is the next step?"))
   }
 }
 
