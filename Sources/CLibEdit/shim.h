@@ -45,6 +45,10 @@ static inline int nelm_el_add_function(EditLine *el, const char *name, const cha
 static inline int nelm_el_bind(EditLine *el, const char *key, const char *function) {
   return el_set(el, EL_BIND, key, function, NULL);
 }
+/// One `setty` change to libedit's terminal modes, e.g. ("-x", "-icanon").
+static inline int nelm_el_setty(EditLine *el, const char *mode, const char *flag) {
+  return el_set(el, EL_SETTY, mode, flag, NULL);
+}
 static inline int nelm_el_get_terminal_width(EditLine *el) {
   int cols = 0;
   if (el_get(el, EL_GETTC, "co", &cols) != 0) return 0;

@@ -45,6 +45,17 @@ struct KeyedStep {
     return "\(Paragraphs.letter(position))) \(key.choices[position].label)"
   }
 
+  /// The choice `id` in words, without a letter: the shell shows a step's choices in an order
+  /// of each learner's own, so a recap names them by their words.
+  func words(_ id: String) -> String {
+    key.choices.first { $0.id == id }?.label ?? id
+  }
+
+  /// The right answer in words (`none` when nothing is right).
+  var answerInWords: String {
+    key.correct.isEmpty ? "none" : key.correct.map(words).joined(separator: "; ")
+  }
+
   /// The lettered choices, in the order shown.
   var choiceLines: [String] { key.choices.map { label($0.id) } }
 

@@ -35,11 +35,11 @@ extension MarkdownRecap {
       stepLines[stepLines.count - 1] += keyed.question
       if outcome == "wrong", let answer, !answer.response.isEmpty {
         stepLines.append(
-          "  - You answered: " + answer.response.map(keyed.label).joined(separator: "; "))
+          "  - You answered: " + answer.response.map(keyed.words).joined(separator: "; "))
       }
       if outcome != "correct" {
         let title = outcome == "acceptable" ? "First choice" : "Answer"
-        stepLines.append("  - \(title): " + keyed.answer)
+        stepLines.append("  - \(title): " + keyed.answerInWords)
       }
       if outcome == "wrong" || outcome == "skipped" {
         stepLines.append("  - Why:")

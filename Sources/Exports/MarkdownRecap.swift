@@ -61,7 +61,9 @@ public enum MarkdownRecap {
     let status = session?.lessons[lesson.id]?.completed == true ? "Completed" : "In progress"
     var lines = [
       "## Lesson: \(lesson.title)", "",
-      "\(status); \(right) of \(answered.count) answered questions right.",
+      answered.isEmpty
+        ? "\(status); no questions answered yet."
+        : "\(status); \(right) of \(answered.count) answered questions right.",
     ]
     if !answered.isEmpty { lines.append("") }
     for question in answered {
@@ -71,7 +73,9 @@ public enum MarkdownRecap {
       guard !answer.correct else { continue }
       func option(_ id: String) -> String {
         let text = question.options.first { $0.id == id }.map { Paragraphs.line($0.text) }
-        return text.map { "\(id)) \($0)" } ?? id
+        // The option's words only: the shell shows options in a per-learner order, so the
+        // course's own ids are not the letters the learner saw.
+        return text ?? id
       }
       if !answer.skipped {
         lines.append("  - You answered: " + answer.response.map(option).joined(separator: "; "))

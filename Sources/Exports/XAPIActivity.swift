@@ -88,9 +88,16 @@ extension XAPIExport {
           + [.init("type", .string("http://adlnet.gov/expapi/activities/simulation"))])
     }
 
+    /// What a path may hold unescaped (RFC 3986 `pchar` and `/`). Spelled out rather than
+    /// `.urlPathAllowed`, which escaped `:` in `cases/random:5:transplant` but not in
+    /// `items/case/random:5:transplant/…`: one case id written two ways (B15).
+    private static let pathCharacters = CharacterSet(
+      charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+        + "-._~!$&'()*+,;=:@/")
+
     private static func iri(_ kind: String, _ id: String) -> String {
       "\(homePage)/\(kind)/"
-        + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? id)
+        + (id.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? id)
     }
 
     private static func english(_ text: String) -> JSONValue {

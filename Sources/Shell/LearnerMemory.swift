@@ -56,7 +56,11 @@ extension ShellLauncher {
     }
     writeOut("Welcome to nelm. Your progress is kept under a name of your choice.\n")
     while true {
-      guard case .line(let answer) = source.readLine(prompt: "Your name: ") else { return nil }
+      guard case .line(let answer) = source.readLine(prompt: "Your name: ") else {
+        // Ctrl-C or Ctrl-D instead of a name: say so rather than end without a word.
+        writeOut("No name given, so nothing was kept. Start nelm again when you are ready.\n")
+        return nil
+      }
       do {
         let learner = try LearnerName(answer.trimmingCharacters(in: .whitespaces))
         memory?.remember(learner)

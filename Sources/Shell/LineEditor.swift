@@ -18,6 +18,9 @@ final class LineEditor: LineSource {
   private var promptBuffer: UnsafeMutablePointer<CChar>
   /// Candidates for the last word of the line up to the cursor.
   var completer: (String) -> [String] = { _ in [] }
+  /// Whether a line goes into the history: commands do; answers, facts and names do not, so
+  /// Up recalls commands.
+  var remembers: (String) -> Bool = { _ in true }
 
   /// Opens libedit on the process's terminal. Nil when libedit cannot start.
   init?(historyFile: HistoryFile?) {
@@ -43,6 +46,17 @@ final class LineEditor: LineSource {
       return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
     }
     nelm_el_bind(editLine, "^I", "nelm-complete")
+    nelm_el_add_function(editLine, "nelm-interrupt", "Clear the line, or leave the screen") {
+      editLine, _ in
+      guard let editLine, let data = nelm_el_get_clientdata(editLine) else {
+        return UInt8(CC_ERROR)
+      }
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().interrupt()
+    }
+    // Ctrl-C raises SIGINT (the terminal keeps ISIG, so Ctrl-Z and Ctrl-\ work as always);
+    // the reader turns the signal into this key, so libedit handles it inside the line it is
+    // editing, where the line's text is known, instead of abandoning the read.
+    nelm_el_bind(editLine, "^C", "nelm-interrupt")
     nelm_el_set_read_function(editLine) { _, character in
       switch TerminalReader.readCharacter() {
       case .character(let value):
@@ -51,10 +65,17 @@ final class LineEditor: LineSource {
       case .endOfInput:
         return 0
       case .interrupted:
-        errno = EINTR
-        return -1
+        _ = InterruptFlag.take()
+        character?.pointee = 3
+        return 1
       }
     }
+    // libedit puts the terminal in canonical mode whenever `el_gets` returns. A Ctrl-D typed
+    // in that moment is a cooked end-of-file, which the switch back to raw mode loses, and
+    // nelm then waits for ever (Ctrl-C then Ctrl-D at once did it). Its "between lines" mode
+    // is therefore made non-canonical, as `holdKeys` also keeps it.
+    nelm_el_setty(editLine, "-x", "-icanon")
+    nelm_el_setty(editLine, "-x", "-echo")
     // The learner's own bindings win over ours.
     HistoryFile.withEditrc { el_source(editLine, $0) }
     historyFile?.load { nelm_history_load(history, $0) }
@@ -87,25 +108,35 @@ final class LineEditor: LineSource {
     let raw = el_gets(editLine, &count)
     LineEditor.holdKeys()
     guard let raw else {
-      if InterruptFlag.take() {
-        // libedit leaves the cursor on the cancelled line.
-        writeOut("^C\n")
-        el_reset(editLine)
-        // el_reset puts the terminal back in cooked mode: a Ctrl-D typed before the next
-        // read would be a cooked end-of-file that read never sees (see holdKeys).
-        LineEditor.holdKeys()
-        return .interrupted
-      }
-      writeOut("\n")
-      return .endOfInput
+      writeOut(interrupted ? "^C\n" : "\n")
+      defer { interrupted = false }
+      return interrupted ? .interrupted : .endOfInput
     }
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty && remembers(line) {
       nelm_history_enter(history, line)
       historyFile?.save(history)
     }
     return .line(line)
+  }
+
+  /// Ctrl-C on an empty line: `readLine` reports it as `.interrupted`.
+  private var interrupted = false
+
+  /// Ctrl-C: clears the line when it holds text (as every shell does); on an empty line it
+  /// ends the read, and the shell leaves the screen.
+  private func interrupt() -> UInt8 {
+    var cursor: Int32 = 0
+    var length: Int32 = 0
+    guard nelm_el_line_buffer(editLine, &cursor, &length) != nil else { return UInt8(CC_ERROR) }
+    if length > 0 {
+      _ = el_cursor(editLine, length - cursor)
+      el_deletestr(editLine, length)
+      return UInt8(CC_REFRESH)
+    }
+    interrupted = true
+    return UInt8(CC_EOF)
   }
 
   /// Tab: completes the word before the cursor, or lists the choices.

@@ -50,6 +50,7 @@ public enum ShellLauncher {
     let terminal = Terminal()
     var source: LineSource = PipeLineSource()
     if terminal.isInteractive, let editor = LineEditor(historyFile: historyFile(options)) {
+      editor.remembers = Tutor.isCommand
       source = editor
     }
     let memory = options.stateDirectory.map { LearnerMemory(directory: $0) }

@@ -96,7 +96,7 @@ struct AlgorithmWalk: Activity {
         blocks.append(
           .paragraph([Span("Rule \(rule): ", .accent), Span(best.name, .strong)]))
       }
-      blocks += result.reportLines().map { line in
+      blocks += notAskedMarked(result.reportLines()).map { line in
         let indent = line.prefix { $0 == " " }.count
         return line.isEmpty ? .blank : .paragraph([Span(line)], hang: indent == 0 ? 0 : 2)
       }
@@ -106,6 +106,23 @@ struct AlgorithmWalk: Activity {
 }
 
 extension AlgorithmWalk {
+  /// The report with the findings that rest only on defaults (the walk ended before it asked
+  /// about the liver) said to be not asked, not stated as if they were known (B13).
+  func notAskedMarked(_ lines: [String]) -> [String] {
+    guard answers["liver.pattern"] == nil else { return lines }
+    return lines.map { line in
+      if line.hasPrefix("  liver-metastasis type: "),
+        let rest = line.range(of: "   portal-drained:")
+      {
+        return "  liver-metastasis type: not asked" + line[rest.lowerBound...]
+      }
+      if line.hasPrefix("  transplant (Milan): ") {
+        return "  transplant (Milan): not asked (the walk ended before the liver)"
+      }
+      return line
+    }
+  }
+
   var prompt: String { "algorithm> " }
 
   var isOver: Bool { current == nil }

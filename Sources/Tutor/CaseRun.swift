@@ -20,14 +20,19 @@ struct CaseRun: Activity {
 
   let clinicalCase: ClinicalCase
   let setting: Setting
+  /// "case 2 of 5" in a quiz: shown on every step.
+  var quizPlace: String?
   private(set) var onScreen: OnScreen
   private(set) var isOver = false
+  /// The clock, read for the time left in a timed quiz's prompt.
+  let clock: @Sendable () -> Date
 
   /// Opens the case `id` (authored or generated) at its next unanswered step, from the start
-  /// when it was finished; or says why it cannot be opened.
-  static func open(_ id: CaseID, _ setting: Setting, _ context: inout TutorContext)
-    -> (CaseRun?, Reply)
-  {
+  /// when it was finished; or says why it cannot be opened. A case resumed halfway shows its
+  /// story so far, every stage.
+  static func open(
+    _ id: CaseID, _ setting: Setting, quizPlace: String? = nil, _ context: inout TutorContext
+  ) -> (CaseRun?, Reply) {
     guard let item = context.catalog.clinicalCase(id) else {
       return (
         nil,
@@ -44,26 +49,47 @@ struct CaseRun: Activity {
       context.updateSession { $0.setProgress(nil, of: item.id) }
     }
     let position = context.session.position(in: item.id)
-    var run = CaseRun(clinicalCase: item, setting: setting, onScreen: OnScreen(shownAt: now))
+    var run = CaseRun(
+      clinicalCase: item, setting: setting, quizPlace: quizPlace, onScreen: OnScreen(shownAt: now),
+      clock: context.clock)
+    var title = "Case: \(item.title)"
+    if let quizPlace { title = "Quiz, \(quizPlace) · " + title }
     var reply = Reply(
       [
-        .rule("Case: \(item.title)", right: ""),
+        .rule(title, right: ""),
         .paragraph([Span("Source: ", .dim), Span(item.source, .dim)]),
       ], saveNeeded: true)
     if position > 0 {
-      reply.blocks.append(.text("Resuming at step \(position + 1) of \(item.steps.count).", .dim))
+      reply.blocks.append(
+        .text("Resuming at step \(position + 1) of \(item.steps.count); the story so far:", .dim))
     }
     reply.append(run.showStep(withStory: true, &context))
     return (run, reply)
   }
 
-  var prompt: String { onScreen.answered ? "case> " : "answer> " }
+  /// Seconds a step may take, when the setting is a timed quiz.
+  private var limit: Double? { setting == .quiz(timed: true) ? Quiz.stepSeconds : nil }
+
+  var prompt: String {
+    if onScreen.answered { return "case> " }
+    guard let limit else { return "answer> " }
+    let left = max(0, Int((limit - clock().timeIntervalSince(onScreen.shownAt)).rounded(.up)))
+    return left > 0 ? "answer (\(left) s left)> " : "answer (over time)> "
+  }
 
   mutating func accept(_ line: String, _ context: inout TutorContext) -> Reply? {
-    switch line.lowercased() {
-    case "skip": return skip(&context)
-    case "next" where onScreen.answered, "n" where onScreen.answered:
-      return showStep(withStory: false, &context)
+    switch Tutor.commandName(in: line) {
+    case "skip", "reveal": return reveal(&context)
+    case "story": return story(context)
+    case "repeat": return repeatStep(context)
+    case "hint":
+      return Reply([.text("Case steps have no hints; `story` shows the case so far.", .dim)])
+    case "back":
+      return Reply([
+        .text(
+          "A graded step stays answered; `story` shows the case so far, `repeat` the step.", .dim)
+      ])
+    case "next" where onScreen.answered: return showStep(withStory: false, &context)
     default: break
     }
     if onScreen.answered { return line.isEmpty ? showStep(withStory: false, &context) : nil }
@@ -72,13 +98,14 @@ struct CaseRun: Activity {
       case .success(let key) = clinicalCase.steps[position].answerKey()
     else { return nil }
     let step = clinicalCase.steps[position]
-    if line.isEmpty {
-      return Reply([.text("Answer with the letter of your choice, or `skip`.", .dim)])
-    }
-    switch AnswerParser.parse(line, for: key, several: step.kind.allowsSeveral) {
-    case .answer(let response): return answer(step, response: response, key: key, &context)
+    let shown = shownChoices(step, key, context)
+    if line.isEmpty { return Reply([.text(shown.howToAnswer, .dim)]) }
+    switch AnswerParser.parse(line, forStep: shown) {
+    case .answer(let response):
+      return answer(step, response: response, key: key, shown: shown, &context)
     case .invalid(let message): return .error(message)
-    case .notAnAnswer: return nil
+    case .notAnAnswer:
+      return Tutor.commandName(in: line) == nil ? .error(shown.howToAnswer) : nil
     }
   }
 
@@ -98,44 +125,92 @@ struct CaseRun: Activity {
     guard !onScreen.answered, position < clinicalCase.steps.count,
       case .success(let key) = clinicalCase.steps[position].answerKey()
     else { return .commands(lessonCommands: false, answers: []) }
-    return .commands(lessonCommands: false, answers: key.choices.indices.map(CaseScreens.letter))
+    return .commands(
+      lessonCommands: false,
+      answers: shownChoices(clinicalCase.steps[position], key, context).letters)
   }
 
-  /// Shows the step at the case's place, with its stage's story when asked or when the step
-  /// opens a new stage; past the last step, the score.
+  /// The choices of `step` as this learner sees them.
+  private func shownChoices(_ step: CaseStep, _ key: CaseAnswerKey, _ context: TutorContext)
+    -> ShownChoices
+  {
+    ShownChoices(
+      key, several: step.kind.allowsSeveral, learner: context.session.learner,
+      item: clinicalCase.itemID(of: step))
+  }
+
+  /// The step at `position` with its lettered choices.
+  private func stepScreen(_ position: Int, _ context: TutorContext) -> [Block] {
+    let step = clinicalCase.steps[position]
+    var caption = "Step \(position + 1)/\(clinicalCase.steps.count)"
+    if let quizPlace { caption += " · \(quizPlace)" }
+    if let limit { caption += " · \(Int(limit)) s" }
+    let shown = try? step.answerKey().get()
+    return [.blank, .rule(caption, right: "")]
+      + CaseScreens.question(step, shown: shown.map { shownChoices(step, $0, context) })
+  }
+
+  /// Shows the step at the case's place, with the story so far when asked or with its stage's
+  /// story when the step opens a new stage; past the last step, the score.
   private mutating func showStep(withStory: Bool, _ context: inout TutorContext) -> Reply {
     let position = context.session.position(in: clinicalCase.id)
     guard position < clinicalCase.steps.count else { return finish(context) }
     var blocks: [Block] = []
-    if withStory || clinicalCase.startsStage(position) {
+    if withStory {
+      blocks += CaseScreens.story(clinicalCase, upTo: position)
+    } else if clinicalCase.startsStage(position) {
       let stage = clinicalCase.stages[clinicalCase.stageIndex(ofStep: position)]
       blocks += [.blank, .text(stage.title, .strong)] + [Block].paragraphs(of: stage.text)
     }
-    blocks += [.blank, .rule("Step \(position + 1)/\(clinicalCase.steps.count)", right: "")]
-    blocks += CaseScreens.question(clinicalCase.steps[position])
+    blocks += stepScreen(position, context)
     onScreen = OnScreen(shownAt: context.now())
     return Reply(blocks)
   }
 
-  /// Grades, records and explains an answer to a case step, then moves on.
+  /// `story`: every stage told so far, then the step on screen.
+  private func story(_ context: TutorContext) -> Reply {
+    let position = context.session.position(in: clinicalCase.id) - (onScreen.answered ? 1 : 0)
+    var blocks = CaseScreens.story(clinicalCase, upTo: max(0, position))
+    if !onScreen.answered && position < clinicalCase.steps.count {
+      blocks += stepScreen(position, context)
+    }
+    return Reply(blocks)
+  }
+
+  /// `repeat`: the step on screen again (after an answer, the step answered).
+  private func repeatStep(_ context: TutorContext) -> Reply {
+    let position = context.session.position(in: clinicalCase.id) - (onScreen.answered ? 1 : 0)
+    guard clinicalCase.steps.indices.contains(position) else { return Reply() }
+    return Reply(stepScreen(position, context))
+  }
+
+  /// Grades, records and explains an answer to a case step, then moves on. In a timed quiz
+  /// an answer over the limit counts as wrong, and is said to be right but late when it was.
   private mutating func answer(
-    _ step: CaseStep, response: [String], key: CaseAnswerKey, _ context: inout TutorContext
+    _ step: CaseStep, response: [String], key: CaseAnswerKey, shown: ShownChoices,
+    _ context: inout TutorContext
   ) -> Reply {
     let now = context.now()
-    var verdict = CaseVerdict.grade(response, against: key, several: step.kind.allowsSeveral)
+    let verdict = CaseVerdict.grade(response, against: key, several: step.kind.allowsSeveral)
     let seconds = now.timeIntervalSince(onScreen.shownAt)
-    let overTime = setting == .quiz(timed: true) && seconds > Quiz.stepSeconds
-    if overTime { verdict.outcome = .wrong }
-    context.record(
-      clinicalCase.itemID(of: step), response: response, verdict: .caseStep(verdict.outcome),
-      asked: onScreen, at: now)
-    advance(past: step, outcome: verdict.outcome, now: now, &context)
-    var blocks = CaseScreens.feedback(
-      step, key: key, verdict: verdict, response: response, source: clinicalCase.source)
-    if overTime {
-      blocks.insert(
-        .text("Over time: \(Int(seconds)) s for a \(Int(Quiz.stepSeconds)) s step.", .bad), at: 0)
+    var timing = CaseScreens.Timing.inTime
+    var outcome = verdict.outcome
+    if let limit, seconds > limit {
+      timing = .overTime(seconds: Int(seconds), limit: Int(limit))
+      outcome = .wrong
     }
+    context.record(
+      clinicalCase.itemID(of: step), response: response, verdict: .caseStep(outcome),
+      asked: onScreen, at: now)
+    advance(past: step, outcome: outcome, now: now, &context)
+    let blocks = CaseScreens.feedback(
+      step, key: key, shown: shown, verdict: verdict, response: response,
+      source: clinicalCase.source, timing: timing)
+    return afterFeedback(blocks, &context)
+  }
+
+  /// The feedback, then the score at a lone case's end, or Enter for more.
+  private mutating func afterFeedback(_ blocks: [Block], _ context: inout TutorContext) -> Reply {
     onScreen.answered = true
     var reply = Reply(blocks, saveNeeded: true)
     let finished = context.session.progress(of: clinicalCase.id)?.completed == true
@@ -143,7 +218,8 @@ struct CaseRun: Activity {
       reply.append(finish(context))
       reply.acknowledgement = ""
     } else {
-      reply.acknowledgement = finished ? "[Enter] next case · menu" : "[Enter] next · menu"
+      reply.acknowledgement =
+        finished ? "[Enter] next case · menu" : "[Enter] next · story · repeat · menu"
     }
     return reply
   }
@@ -162,8 +238,9 @@ struct CaseRun: Activity {
     }
   }
 
-  /// `skip`: recorded as skipped, and the next step comes.
-  private mutating func skip(_ context: inout TutorContext) -> Reply {
+  /// `reveal` or `skip`: the answer is shown and explained, and the step is recorded as
+  /// skipped (not known).
+  private mutating func reveal(_ context: inout TutorContext) -> Reply {
     let position = context.session.position(in: clinicalCase.id)
     guard !onScreen.answered, position < clinicalCase.steps.count else {
       return showStep(withStory: false, &context)
@@ -173,9 +250,16 @@ struct CaseRun: Activity {
     context.record(
       clinicalCase.itemID(of: step), response: [], verdict: .skipped, asked: onScreen, at: now)
     advance(past: step, outcome: .skipped, now: now, &context)
-    var reply = Reply([.text("Skipped.", .dim)], saveNeeded: true)
-    reply.append(showStep(withStory: false, &context))
-    return reply
+    guard case .success(let key) = step.answerKey() else {
+      var reply = Reply([.text("Skipped.", .dim)], saveNeeded: true)
+      reply.append(showStep(withStory: false, &context))
+      return reply
+    }
+    let blocks = CaseScreens.feedback(
+      step, key: key, shown: shownChoices(step, key, context),
+      verdict: CaseVerdict.grade([], against: key, several: step.kind.allowsSeveral),
+      response: [], source: clinicalCase.source, timing: .revealed)
+    return afterFeedback(blocks, &context)
   }
 
   /// Ends the case with its score.

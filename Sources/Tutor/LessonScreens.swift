@@ -16,57 +16,84 @@ enum LessonScreens {
     return blocks
   }
 
-  static func question(_ lesson: Lesson, _ index: Int) -> [Block] {
+  /// Check question `index` of `lesson`, its options as `shown`.
+  static func question(_ lesson: Lesson, _ index: Int, shown: ShownChoices) -> [Block] {
     let question = lesson.questions[index]
     var blocks: [Block] = [
       .rule("Check \(index + 1)/\(lesson.questions.count) · \(lesson.title)", right: ""),
       .text(question.stem, .strong),
     ]
-    for option in question.options {
-      blocks.append(.paragraph([Span("  \(option.id)) ", .accent), Span(option.text)], hang: 5))
+    for (letter, choice) in zip(shown.letters, shown.choices) {
+      blocks.append(.paragraph([Span("  \(letter)) ", .accent), Span(choice.label)], hang: 5))
     }
-    blocks.append(.text(instructions(for: question), .dim))
+    blocks.append(.text(instructions(for: question, shown: shown), .dim))
     return blocks
   }
 
-  static func instructions(for question: Question) -> String {
-    let extras = question.hint == nil ? "skip" : "hint · skip"
+  static func instructions(for question: Question, shown: ShownChoices) -> String {
+    let extras = question.hint == nil ? "reveal · skip" : "hint · reveal · skip"
     switch question.kind {
-    case .single: return "Answer with one letter · \(extras)"
+    case .single: return "Answer with a letter \(shown.letterRange) · \(extras)"
     case .multiple: return "Choose every right option, e.g. `a c` · \(extras)"
     case .trueFalse: return "Answer t(rue) or f(alse) · \(extras)"
     }
   }
 
-  /// Whether the answer was right, then every option chosen or right, explained.
-  static func feedback(_ question: Question, chosen: Set<String>, correct: Bool) -> [Block] {
+  /// How an answer to a check question went: given, or shown on request (`reveal`, `skip`).
+  enum Verdict: Equatable {
+    case answered(correct: Bool)
+    case revealed
+  }
+
+  /// Whether the answer was right (or the key, when it was revealed), then every option
+  /// explained: the ones chosen first, then the others in the order shown.
+  static func feedback(
+    _ question: Question, shown: ShownChoices, chosen: Set<String>, verdict: Verdict
+  ) -> [Block] {
     let key = Set(question.key)
-    let keyList = question.key.sorted().joined(separator: " ")
-    var blocks: [Block] = []
-    if correct {
-      blocks.append(.text("Correct.", .good))
-    } else if question.kind == .multiple {
-      let missed = key.subtracting(chosen).sorted()
-      let wrong = chosen.subtracting(key).sorted()
-      var parts: [String] = []
-      if !missed.isEmpty { parts.append("missed \(missed.joined(separator: " "))") }
-      if !wrong.isEmpty { parts.append("wrongly chose \(wrong.joined(separator: " "))") }
-      blocks.append(
-        .text("Not quite: you \(parts.joined(separator: " and ")). The answer is \(keyList).", .bad)
-      )
-    } else {
-      blocks.append(.text("Not quite. The answer is \(keyList).", .bad))
+    let keyList = shown.choices.filter { key.contains($0.id) }.map { shown.shown($0.id) }
+      .joined(separator: "; ")
+    func letters(_ ids: Set<String>) -> String {
+      shown.choices.filter { ids.contains($0.id) }.compactMap { shown.letter(of: $0.id) }
+        .joined(separator: " ")
     }
-    // Explain every option the learner chose and every right one.
-    for option in question.options where chosen.contains(option.id) || key.contains(option.id) {
+    var blocks: [Block] = []
+    switch verdict {
+    case .answered(correct: true):
+      blocks.append(.text("Correct.", .good))
+    case .answered(correct: false) where question.kind == .multiple:
+      let missed = key.subtracting(chosen)
+      let wrong = chosen.subtracting(key)
+      var parts: [String] = []
+      if !missed.isEmpty { parts.append("missed \(letters(missed))") }
+      if !wrong.isEmpty { parts.append("wrongly chose \(letters(wrong))") }
+      blocks.append(
+        .text("Not quite: you \(parts.joined(separator: " and ")). The answer: \(keyList).", .bad))
+    case .answered(correct: false):
+      blocks.append(.text("Not quite. The answer is \(keyList).", .bad))
+    case .revealed:
+      blocks.append(.text("The answer is \(keyList). Counted as not known yet.", .accent))
+    }
+    let ordered =
+      shown.choices.filter { chosen.contains($0.id) }
+      + shown.choices.filter { !chosen.contains($0.id) }
+    let correct = verdict == .answered(correct: true)
+    for choice in ordered {
+      guard let option = question.options.first(where: { $0.id == choice.id }) else { continue }
       let isRight = key.contains(option.id)
-      let missed = isRight && !chosen.contains(option.id) && !correct
+      var note = ""
+      if chosen.contains(option.id) {
+        note = " (your answer)"
+      } else if isRight && !correct && verdict != .revealed {
+        note = " (missed)"
+      }
       blocks.append(
         .paragraph(
           [
-            Span("  \(isRight ? "✓" : "✗") \(option.id)) ", isRight ? .good : .bad),
-            Span(option.text, .strong), Span(missed ? " (missed)" : "", .dim), Span(" — "),
-            Span(option.explanation),
+            Span(
+              "  \(isRight ? "✓" : "✗") \(shown.letter(of: option.id) ?? option.id)) ",
+              isRight ? .good : .bad),
+            Span(option.text, .strong), Span(note, .dim), Span(" — "), Span(option.explanation),
           ], hang: 7))
     }
     blocks += [
@@ -85,6 +112,17 @@ enum LessonScreens {
         "Lesson complete: “\(lesson.title)”. \(score.correct)/\(lesson.questions.count) questions right.",
         .strong)
     ]
+    let missed = lesson.questions.enumerated().filter { _, question in
+      session.record(of: lesson.itemID(of: question))?.last?.correct != true
+    }
+    if !missed.isEmpty {
+      blocks.append(.text("Not yet right:", .strong))
+      for (index, question) in missed {
+        blocks.append(
+          .paragraph([Span("  • Check \(index + 1): ", .dim), Span(question.stem)], hang: 4))
+      }
+      blocks.append(.text("`review incorrect` asks them again.", .accent))
+    }
     if let next {
       let number = (course.lessons.firstIndex(of: next) ?? 0) + 1
       blocks.append(.text("Next: `study \(number)` (\(next.title)), or `lessons`.", .dim))
@@ -92,16 +130,5 @@ enum LessonScreens {
       blocks.append(.text("That was the last lesson. `lessons` shows your progress.", .dim))
     }
     return blocks
-  }
-}
-
-extension AnswerParser {
-  /// Reads an answer to a check question.
-  static func parse(_ line: String, for question: Question) -> Result {
-    parse(
-      line,
-      for: QuestionView(
-        optionIDs: question.options.map(\.id), allowsSeveral: question.kind == .multiple,
-        isTrueFalse: question.kind == .trueFalse))
   }
 }

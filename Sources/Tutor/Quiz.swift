@@ -37,7 +37,8 @@ struct Quiz: Activity {
       var reply = Reply([
         .text("Resuming your quiz: case \(number) of \(quiz.cases.count).", .dim)
       ])
-      let (quizRun, opened) = open(next, timed: quiz.timed, &context)
+      let (quizRun, opened) = open(
+        next, timed: quiz.timed, place: "case \(number) of \(quiz.cases.count)", &context)
       reply.append(opened)
       return (quizRun, reply)
     }
@@ -54,24 +55,30 @@ struct Quiz: Activity {
     var reply = Reply(
       [.text(intro + ". `menu` pauses it; `quiz` resumes.", .strong)], saveNeeded: true)
     guard let first = ids.first else { return (nil, reply) }
-    let (quiz, opened) = open(first, timed: timed, &context)
+    let (quiz, opened) = open(first, timed: timed, place: "case 1 of \(ids.count)", &context)
     reply.append(opened)
     return (quiz, reply)
   }
 
-  private static func open(_ id: CaseID, timed: Bool, _ context: inout TutorContext)
-    -> (Quiz?, Reply)
-  {
-    let (run, reply) = CaseRun.open(id, .quiz(timed: timed), &context)
+  private static func open(
+    _ id: CaseID, timed: Bool, place: String, _ context: inout TutorContext
+  ) -> (Quiz?, Reply) {
+    let (run, reply) = CaseRun.open(id, .quiz(timed: timed), quizPlace: place, &context)
     return (run.map { Quiz(run: $0) }, reply)
   }
 
   /// Authored cases first (those on the topic, unfinished before finished), then generated
   /// ones whose seeds follow from the learner's history, so each quiz brings new patients.
+  /// A case the learner left halfway on its own is not taken: a quiz starts its cases afresh,
+  /// and that case's place is kept for `case ID`.
   static func chooseCases(count: Int, topic: CaseTopic?, _ context: TutorContext) -> [CaseID] {
     let session = context.session
     let authored = context.course.cases
       .filter { topic == nil || $0.tags.contains(topic?.rawValue ?? "") }
+      .filter { item in
+        guard let progress = session.progress(of: item.id) else { return true }
+        return progress.completed || progress.position == 0
+      }
       .sorted {
         (session.progress(of: $0.id)?.completed == true ? 1 : 0)
           < (session.progress(of: $1.id)?.completed == true ? 1 : 0)
@@ -113,7 +120,9 @@ struct Quiz: Activity {
       return Reply()
     }
     if let next = Self.nextCase(quiz, context.session) {
-      let (opened, reply) = CaseRun.open(next, run.setting, &context)
+      let number = (quiz.cases.firstIndex(of: next) ?? 0) + 1
+      let (opened, reply) = CaseRun.open(
+        next, run.setting, quizPlace: "case \(number) of \(quiz.cases.count)", &context)
       if let opened { run = opened } else { isOver = true }
       return reply
     }

@@ -21,7 +21,7 @@ struct Review: Activity {
     let queue: [String]
     switch pool {
     case .due:
-      queue = session.due(at: now).map(\.item)
+      queue = context.dueItems(at: now).map(\.rawValue)
     case .incorrect:
       queue = session.items.filter { $0.value.last.map { !$0.correct } ?? false }
         .sorted { ($0.value.last?.at ?? now) < ($1.value.last?.at ?? now) }.map(\.key)
@@ -71,20 +71,23 @@ struct Review: Activity {
   var isOver: Bool { index >= queue.count }
 
   mutating func accept(_ line: String, _ context: inout TutorContext) -> Reply? {
-    switch line.lowercased() {
-    case "skip": return skip(&context)
+    switch Tutor.commandName(in: line) {
+    case "skip", "reveal": return reveal(&context)
     case "hint": return hint(context)
-    case "next" where onScreen.answered, "n" where onScreen.answered: return goOn(&context)
+    case "repeat", "story": return Reply(screen(context) ?? [])
+    case "next" where onScreen.answered: return goOn(&context)
     default: break
     }
     if onScreen.answered { return line.isEmpty ? goOn(&context) : nil }
     guard index < queue.count, let item = context.catalog.resolve(queue[index]) else {
       return nil
     }
-    if line.isEmpty { return Reply([.text("Answer with a letter, or `skip`.", .dim)]) }
+    let learner = context.session.learner
     switch item {
-    case .question(_, let question):
-      switch AnswerParser.parse(line, for: question) {
+    case .question(let lesson, let question):
+      let shown = ShownChoices(question, of: lesson, learner: learner)
+      if line.isEmpty { return Reply([.text(shown.howToAnswer, .dim)]) }
+      switch AnswerParser.parse(line, for: shown) {
       case .answer(let response):
         let correct = Set(response) == Set(question.key)
         context.record(
@@ -92,18 +95,24 @@ struct Review: Activity {
           asked: onScreen, at: context.now())
         return reviewed(
           correct: correct,
-          feedback: LessonScreens.feedback(question, chosen: Set(response), correct: correct),
+          feedback: LessonScreens.feedback(
+            question, shown: shown, chosen: Set(response), verdict: .answered(correct: correct)),
           context)
       case .invalid(let message): return .error(message)
-      case .notAnAnswer: return nil
+      case .notAnAnswer:
+        return Tutor.commandName(in: line) == nil ? .error(shown.howToAnswer) : nil
       }
     case .caseStep(let clinicalCase, let step, _):
       guard case .success(let key) = step.answerKey() else { return nil }
+      let shown = ShownChoices(
+        key, several: step.kind.allowsSeveral, learner: learner, item: queue[index])
+      if line.isEmpty { return Reply([.text(shown.howToAnswer, .dim)]) }
       let response: [String]
-      switch AnswerParser.parse(line, for: key, several: step.kind.allowsSeveral) {
+      switch AnswerParser.parse(line, forStep: shown) {
       case .answer(let chosen): response = chosen
       case .invalid(let message): return .error(message)
-      case .notAnAnswer: return nil
+      case .notAnAnswer:
+        return Tutor.commandName(in: line) == nil ? .error(shown.howToAnswer) : nil
       }
       let verdict = CaseVerdict.grade(response, against: key, several: step.kind.allowsSeveral)
       context.record(
@@ -112,7 +121,8 @@ struct Review: Activity {
       return reviewed(
         correct: verdict.outcome.isRight,
         feedback: CaseScreens.feedback(
-          step, key: key, verdict: verdict, response: response, source: clinicalCase.source),
+          step, key: key, shown: shown, verdict: verdict, response: response,
+          source: clinicalCase.source),
         context)
     }
   }
@@ -126,20 +136,7 @@ struct Review: Activity {
   /// Shows the item at the review's place, or the summary at its end.
   private mutating func show(_ context: inout TutorContext) -> Reply {
     while index < queue.count {
-      var blocks: [Block]
-      switch context.catalog.resolve(queue[index]) {
-      case .question(let lesson, let question):
-        let number = lesson.questions.firstIndex(of: question) ?? 0
-        blocks = LessonScreens.question(lesson, number)
-        blocks[0] = .rule("Review \(index + 1)/\(queue.count) · \(lesson.title)", right: "")
-      case .caseStep(let item, let step, let position):
-        let stage = item.stages[item.stageIndex(ofStep: position)]
-        blocks = [
-          .rule("Review \(index + 1)/\(queue.count) · case: \(item.title)", right: ""),
-          .text(stage.title, .strong),
-        ]
-        blocks += [Block].paragraphs(of: stage.text) + [.blank] + CaseScreens.question(step)
-      case nil:
+      guard let blocks = screen(context) else {
         index += 1
         continue
       }
@@ -147,6 +144,30 @@ struct Review: Activity {
       return Reply(blocks)
     }
     return Reply([.text("Review done: \(right)/\(queue.count) right.", .strong)])
+  }
+
+  /// The item at the review's place: a question, or a case step after the whole story up to
+  /// its stage (the answer may rest on any of them); nil when the course no longer has it.
+  private func screen(_ context: TutorContext) -> [Block]? {
+    guard queue.indices.contains(index) else { return nil }
+    let learner = context.session.learner
+    switch context.catalog.resolve(queue[index]) {
+    case .question(let lesson, let question):
+      let number = lesson.questions.firstIndex(of: question) ?? 0
+      var blocks = LessonScreens.question(
+        lesson, number, shown: ShownChoices(question, of: lesson, learner: learner))
+      blocks[0] = .rule("Review \(index + 1)/\(queue.count) · \(lesson.title)", right: "")
+      return blocks
+    case .caseStep(let item, let step, let position):
+      let shown = (try? step.answerKey().get()).map {
+        ShownChoices($0, several: step.kind.allowsSeveral, learner: learner, item: queue[index])
+      }
+      return [.rule("Review \(index + 1)/\(queue.count) · case: \(item.title)", right: "")]
+        + CaseScreens.story(item, upTo: position) + [.blank]
+        + CaseScreens.question(step, shown: shown)
+    case nil:
+      return nil
+    }
   }
 
   /// Enter after the feedback: the next item.
@@ -173,15 +194,32 @@ struct Review: Activity {
     return reply
   }
 
-  private mutating func skip(_ context: inout TutorContext) -> Reply {
+  /// `reveal` or `skip`: the answer shown and explained, recorded as not known.
+  private mutating func reveal(_ context: inout TutorContext) -> Reply {
     guard !onScreen.answered, queue.indices.contains(index) else {
       return onScreen.answered ? goOn(&context) : Reply()
     }
     context.record(
       queue[index], response: [], verdict: .skipped, asked: onScreen, at: context.now())
-    var reply = Reply([.text("Skipped; it comes back soon.", .dim)], saveNeeded: true)
-    reply.append(goOn(&context))
-    return reply
+    let learner = context.session.learner
+    let feedback: [Block]
+    switch context.catalog.resolve(queue[index]) {
+    case .question(let lesson, let question):
+      feedback = LessonScreens.feedback(
+        question, shown: ShownChoices(question, of: lesson, learner: learner), chosen: [],
+        verdict: .revealed)
+    case .caseStep(let item, let step, _):
+      guard case .success(let key) = step.answerKey() else { return goOn(&context) }
+      feedback = CaseScreens.feedback(
+        step, key: key,
+        shown: ShownChoices(
+          key, several: step.kind.allowsSeveral, learner: learner, item: queue[index]),
+        verdict: CaseVerdict.grade([], against: key, several: step.kind.allowsSeveral),
+        response: [], source: item.source, timing: .revealed)
+    case nil:
+      return goOn(&context)
+    }
+    return reviewed(correct: false, feedback: feedback, context)
   }
 
   private mutating func hint(_ context: TutorContext) -> Reply {

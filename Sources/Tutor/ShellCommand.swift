@@ -52,6 +52,10 @@ extension Tutor {
     commands.first { $0.help.name == word || $0.help.aliases.contains(word) }
   }
 
+  /// Whether `line` starts with a command (what the shell's history keeps), not an answer,
+  /// a fact or a name.
+  public static func isCommand(_ line: String) -> Bool { commandName(in: line) != nil }
+
   /// The name of the command a line starts with (its first word, in any case, or an alias of
   /// it); nil when the line starts with no command.
   static func commandName(in line: String) -> String? {

@@ -45,11 +45,15 @@ struct Study: Activity {
   mutating func accept(_ line: String, _ context: inout TutorContext) -> Reply? {
     if !onScreen.answered, case .question(let index) = step {
       let question = lesson.questions[index]
-      if line.isEmpty { return Reply([.text(LessonScreens.instructions(for: question), .dim)]) }
-      switch AnswerParser.parse(line, for: question) {
-      case .answer(let response): return answer(response, to: question, &context)
+      let shown = shownChoices(index, context)
+      if line.isEmpty {
+        return Reply([.text(LessonScreens.instructions(for: question, shown: shown), .dim)])
+      }
+      switch AnswerParser.parse(line, for: shown) {
+      case .answer(let response): return answer(response, to: index, &context)
       case .invalid(let message): return .error(message)
-      case .notAnAnswer: break
+      case .notAnAnswer:
+        if Tutor.commandName(in: line) == nil { return .error(shown.howToAnswer) }
       }
     } else if line.isEmpty {
       return next(&context)
@@ -59,6 +63,8 @@ struct Study: Activity {
     case "back": return back(&context)
     case "hint": return hint()
     case "skip": return skip(&context)
+    case "reveal": return reveal(&context)
+    case "repeat": return repeatStep(context)
     default: return nil
     }
   }
@@ -80,7 +86,12 @@ struct Study: Activity {
     guard !onScreen.answered, case .question(let index) = step else {
       return .commands(lessonCommands: true, answers: [])
     }
-    return .commands(lessonCommands: true, answers: lesson.questions[index].options.map(\.id))
+    return .commands(lessonCommands: true, answers: shownChoices(index, context).letters)
+  }
+
+  /// The options of question `index` as this learner sees them.
+  private func shownChoices(_ index: Int, _ context: TutorContext) -> ShownChoices {
+    ShownChoices(lesson.questions[index], of: lesson, learner: context.session.learner)
   }
 
   /// Shows the step at the learner's place, or closes the lesson at its end.
@@ -89,7 +100,8 @@ struct Study: Activity {
     onScreen = OnScreen(shownAt: context.now())
     switch step {
     case .page(let index): return Reply(LessonScreens.page(lesson, index))
-    case .question(let index): return Reply(LessonScreens.question(lesson, index))
+    case .question(let index):
+      return Reply(LessonScreens.question(lesson, index, shown: shownChoices(index, context)))
     case .end:
       return Reply(
         LessonScreens.completion(lesson, course: context.course, session: context.session))
@@ -98,15 +110,28 @@ struct Study: Activity {
 
   /// Grades an answer, records it, moves on, and explains.
   private mutating func answer(
-    _ response: [String], to question: Question, _ context: inout TutorContext
+    _ response: [String], to index: Int, _ context: inout TutorContext
   ) -> Reply {
+    let question = lesson.questions[index]
     let correct = Set(question.key) == Set(response)
     context.record(
       lesson.itemID(of: question), response: response, verdict: .question(correct: correct),
       asked: onScreen, at: context.now())
+    return moveOn(
+      from: index, feedback: .answered(correct: correct), chosen: Set(response), &context)
+  }
+
+  /// After an answer or a reveal: the feedback, then Enter for the next step (or the lesson's
+  /// end at once after its last question).
+  private mutating func moveOn(
+    from index: Int, feedback verdict: LessonScreens.Verdict, chosen: Set<String>,
+    _ context: inout TutorContext
+  ) -> Reply {
     context.setPosition(context.session.position(in: lesson) + 1, in: lesson)
     var reply = Reply(
-      LessonScreens.feedback(question, chosen: Set(response), correct: correct), saveNeeded: true)
+      LessonScreens.feedback(
+        lesson.questions[index], shown: shownChoices(index, context), chosen: chosen,
+        verdict: verdict), saveNeeded: true)
     step = context.session.step(in: lesson)
     if step == .end {
       reply.blocks +=
@@ -115,7 +140,7 @@ struct Study: Activity {
       reply.acknowledgement = ""
     } else {
       onScreen.answered = true
-      reply.acknowledgement = "[Enter] next · back · menu"
+      reply.acknowledgement = "[Enter] next · back · repeat · menu"
     }
     return reply
   }
@@ -152,14 +177,42 @@ struct Study: Activity {
     return Reply([.paragraph([Span("Hint: ", .accent), Span(hint)])])
   }
 
+  /// `skip`: the key is shown and the question counts as not known; a question answered
+  /// before (reached again with `back`) keeps its answer and is passed over.
   private mutating func skip(_ context: inout TutorContext) -> Reply {
     guard !onScreen.answered, case .question(let index) = step else { return next(&context) }
+    let item = lesson.itemID(of: lesson.questions[index])
+    if let last = context.session.record(of: item)?.last, !last.skipped {
+      context.setPosition(context.session.position(in: lesson) + 1, in: lesson)
+      let verdict = last.correct ? "right" : "not right"
+      var reply = Reply(
+        [.text("Passed over; your earlier answer (\(verdict)) stands.", .dim)], saveNeeded: true)
+      reply.append(show(&context))
+      return reply
+    }
+    return reveal(&context)
+  }
+
+  /// `reveal`: shows the key with every option explained, and records the question as not
+  /// known.
+  private mutating func reveal(_ context: inout TutorContext) -> Reply {
+    guard !onScreen.answered, case .question(let index) = step else {
+      return Reply([.text("`reveal` shows the answer to the question on screen.", .dim)])
+    }
     context.record(
       lesson.itemID(of: lesson.questions[index]), response: [], verdict: .skipped,
       asked: onScreen, at: context.now())
-    context.setPosition(context.session.position(in: lesson) + 1, in: lesson)
-    var reply = Reply([.text("Skipped; it stays open in your record.", .dim)], saveNeeded: true)
-    reply.append(show(&context))
-    return reply
+    return moveOn(from: index, feedback: .revealed, chosen: [], &context)
+  }
+
+  /// `repeat`: the page or question on screen again (after an answer, that question).
+  private func repeatStep(_ context: TutorContext) -> Reply {
+    let position = context.session.position(in: lesson) - (onScreen.answered ? 1 : 0)
+    switch LessonStep(position: position, in: lesson) {
+    case .page(let index): return Reply(LessonScreens.page(lesson, index))
+    case .question(let index):
+      return Reply(LessonScreens.question(lesson, index, shown: shownChoices(index, context)))
+    case .end: return Reply([.text("The lesson is over; `lessons` shows where you are.", .dim)])
+    }
   }
 }

@@ -98,8 +98,18 @@ extension Tutor {
       "hint", "Show a hint for the current question.", inLesson: true,
       run: { _, _ in lessonOnly("hint") }),
     ShellCommand(
-      "skip", "Leave the current question unanswered (it counts as not yet right) and go on.",
+      "skip", "Pass the current question: its answer is shown and it counts as not yet known.",
       inLesson: true, run: { _, _ in lessonOnly("skip") }),
+    ShellCommand(
+      "reveal",
+      "Show the answer to the question or case step on screen, explained (it counts "
+        + "as not yet known).", inLesson: true, run: { _, _ in lessonOnly("reveal") }),
+    ShellCommand(
+      "repeat", "Show the page, question or case step on screen again.", inLesson: true,
+      run: { _, _ in lessonOnly("repeat") }),
+    ShellCommand(
+      "story", "In a case: every stage of the story so far.", inLesson: true,
+      run: { _, _ in .error("`story` works inside a case; `case` opens one.") }),
     ShellCommand(
       "menu",
       "Leave the lesson (your place is kept) or the algorithm walk, back to the main prompt. "
@@ -112,7 +122,7 @@ extension Tutor {
 
   /// A lesson's command typed where no lesson takes it.
   private static func lessonOnly(_ name: String) -> Reply {
-    .error("`\(name)` works inside a lesson; `study 1` opens the first one.")
+    .error("`\(name)` works inside a lesson, case or review; `study 1` opens the first lesson.")
   }
 
   /// `study [ID|NUMBER]`: opens a lesson where the learner left it.
@@ -194,10 +204,34 @@ extension Tutor {
       return .error(
         "Usage: quiz [--cases N] [--topic \(CaseTopic.names.joined(separator: "|"))] [--timed]")
     }
+    if !arguments.isEmpty, let paused = session.quiz, Quiz.nextCase(paused, session) != nil {
+      pendingQuiz = arguments
+      let done = paused.cases.filter { session.progress(of: $0)?.completed == true }.count
+      return Reply([
+        .text(
+          "You have a quiz paused (\(done) of \(paused.cases.count) cases done). Start a new one "
+            + "and drop it? Type `yes` to start anew; anything else keeps it (`quiz` resumes it).",
+          .accent)
+      ])
+    }
+    return startQuiz(options, resume: arguments.isEmpty)
+  }
+
+  /// Starts the quiz `options` asks for, or resumes the paused one when `resume`.
+  mutating func startQuiz(_ options: CaseOptions, resume: Bool) -> Reply {
     let (quiz, reply) = Quiz.start(
-      count: options.count, topic: options.topic, timed: options.timed,
-      resume: arguments.isEmpty, &context)
+      count: options.count, topic: options.topic, timed: options.timed, resume: resume, &context)
     return open(quiz, reply)
+  }
+
+  /// The answer to "drop the paused quiz?": `yes` starts the quiz asked for.
+  mutating func confirmNewQuiz(_ answer: String, arguments: [String]) -> Reply {
+    guard ["y", "yes"].contains(answer.lowercased()),
+      case .success(let options) = CaseOptions.parse(arguments)
+    else {
+      return Reply([.text("Your paused quiz is kept; `quiz` resumes it.", .dim)])
+    }
+    return startQuiz(options, resume: false)
   }
 
   /// `review [incorrect | flagged]`: the due items, oldest first; or the pools named.
@@ -215,8 +249,13 @@ extension Tutor {
 
   /// `flag`: marks the current item for `review flagged`; a second `flag` unmarks it.
   mutating func flagCommand() -> Reply {
-    guard let item = activity?.item(context), item.isReviewable else {
+    guard let item = activity?.item(context) else {
       return .error("`flag` marks the question or case step on screen; there is none now.")
+    }
+    guard item.isReviewable else {
+      return .error(
+        "A generated case is not kept for review, so its steps cannot be flagged; "
+          + "authored cases and lesson questions can.")
     }
     let flagged = !(session.record(of: item)?.flagged ?? false)
     context.updateSession { session in

@@ -143,13 +143,14 @@ extension Tutor {
       })
   }
 
-  /// Items due for review today (by the end of the day) and within the week.
-  func dueCounts() -> (today: Int, week: Int) {
+  /// Items due for review now (what `review` asks and the greeting counts), today (by the
+  /// end of the day) and within the week.
+  func dueCounts() -> (now: Int, today: Int, week: Int) {
     let now = context.now()
     let endOfToday = Calendar.current.startOfDay(for: now).addingTimeInterval(86_400)
-    let today = session.due(at: endOfToday).count
-    let week = session.due(at: endOfToday, within: 6 * 86_400).count
-    return (today, week)
+    let today = context.dueItems(at: endOfToday).count
+    let week = context.dueItems(at: endOfToday, within: 6 * 86_400).count
+    return (context.dueItems(at: now).count, today, week)
   }
 
   /// The due-item line of `progress`.
@@ -158,8 +159,9 @@ extension Tutor {
     return [
       .blank,
       .paragraph([
-        Span("Due for review: ", .strong), Span("\(due.today) today · \(due.week) this week"),
-        Span(due.today > 0 ? "  (`review`)" : "", .dim),
+        Span("Due for review: ", .strong),
+        Span("\(due.now) now · \(due.today) by the end of today · \(due.week) this week"),
+        Span(due.now > 0 ? "  (`review`)" : "", .dim),
       ]),
     ]
   }

@@ -28,7 +28,8 @@ extension Tutor {
     } else {
       blocks.append(.text("Welcome back, \(session.learner). `lessons` shows your progress."))
     }
-    let due = session.due(at: context.now()).count
+    blocks += pausedWork()
+    let due = context.dueItems(at: context.now()).count
     if due > 0 {
       let noun = due == 1 ? "item is" : "items are"
       blocks.append(.text("\(due) \(noun) due for review: `review`.", .accent))

@@ -18,6 +18,8 @@ public struct Tutor {
   var activity: (any Activity)?
   /// The lesson whose reset waits for `yes`: the next line answers it.
   var pendingReset: String?
+  /// The options of a quiz that waits for `yes` before it replaces the paused one.
+  var pendingQuiz: [String]?
   /// The glossary, search and references index, built on first use and shared by copies of
   /// the tutor (Tab completion works on a copy).
   let indexCache = CourseIndexCache()
@@ -86,6 +88,10 @@ public struct Tutor {
     if let lessonID = pendingReset {
       pendingReset = nil
       return confirmReset(trimmed, lessonID: lessonID)
+    }
+    if let arguments = pendingQuiz {
+      pendingQuiz = nil
+      return confirmNewQuiz(trimmed, arguments: arguments)
     }
     if var open = activity {
       let reply = open.accept(trimmed, &context)

@@ -32,6 +32,15 @@ struct TutorContext {
   /// The case or question behind a case or item id, generated cases included.
   var catalog: ItemCatalog { ItemCatalog(course: course) }
 
+  /// The items due for review by `date` (or `within` seconds after it) that the course still
+  /// has and that can be reviewed, soonest first: the one count the greeting, `progress` and
+  /// `review` all give.
+  func dueItems(at date: Date, within window: TimeInterval = 0) -> [ItemID] {
+    let catalog = catalog
+    return session.due(at: date, within: window).map { ItemID($0.item) }
+      .filter { $0.isReviewable && catalog.resolve($0) != nil }
+  }
+
   /// The time now.
   func now() -> Date { clock() }
 

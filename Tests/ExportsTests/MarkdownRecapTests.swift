@@ -54,12 +54,12 @@ struct MarkdownRecapTests {
 
         - **Right.** Ki-67 12 %: grade?
         - **Wrong.** Which two measures set the grade?
-          - You answered: a) Ki-67
-          - Answer: a) Ki-67; c) Mitoses
+          - You answered: Ki-67
+          - Answer: Ki-67; Mitoses
           - Why: Ki-67 and mitoses set the grade. The higher grade wins.
           - Source: ENETS 2006
         - **Skipped.** The higher grade wins.
-          - Answer: a) True
+          - Answer: True
           - Why: With both measures, the higher grade wins.
           - Source: WHO 2010
 
@@ -70,13 +70,21 @@ struct MarkdownRecapTests {
         - **Correct.** Step 1: What is the next step?
           - Points: Histology first.
         - **Wrong.** Step 2: What is the grade (ENETS/WHO 2010)?
-          - You answered: c) G3
-          - Answer: b) G2
+          - You answered: G3
+          - Answer: G2
           - Why:
             - grade: Ki-67 4 % → G2; mitoses 1/10 HPF → G1; the higher grade wins → G2 (ENETS 2006/2007; WHO 2010)
           - Source: WHO 2010
 
         """)
+  }
+
+  @Test("B15: a lesson opened but not answered says so, not '0 of 0 answered questions right'")
+  func aLessonWithNoAnswers() throws {
+    let lesson = try #require(ExportFixture.course.lessons.first)
+    let text = MarkdownRecap.lessonSection(lesson, [], [:], nil)
+    #expect(text.contains("In progress; no questions answered yet."))
+    #expect(!text.contains("0 of 0"))
   }
 
   @Test func aCaseHalfDoneSaysWhereItWasLeft() throws {
@@ -94,7 +102,7 @@ struct MarkdownRecapTests {
         In progress: step 2 of 2. Source: Frilling et al., HPB 2010, Figure 3
 
         - **Skipped.** Step 1: What is the next step?
-          - Answer: b) US-guided fine-needle biopsy (FNB) for histology and Ki-67
+          - Answer: US-guided fine-needle biopsy (FNB) for histology and Ki-67
           - Why:
             - \(why)
           - Points: Histology first.

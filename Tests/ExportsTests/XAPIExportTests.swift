@@ -1,3 +1,4 @@
+import Cases
 import Clinical
 import Course
 import Foundation
@@ -56,6 +57,15 @@ struct XAPIExportTests {
 
   static func ids(_ statements: [[String: Any]]) -> [String] {
     statements.compactMap { $0["id"] as? String }
+  }
+
+  @Test("B15: a generated case's id is written the same way in its own IRI and its steps'")
+  func oneCaseIDOneSpelling() {
+    let catalog = ItemCatalog(course: ExportFixture.course)
+    let caseIRI = XAPIExport.Activity.clinicalCase("random:5:transplant", in: catalog).id
+    let stepIRI = XAPIExport.Activity.item("case/random:5:transplant/grade", in: catalog).id
+    #expect(caseIRI.hasSuffix("/cases/random:5:transplant"))
+    #expect(stepIRI.hasSuffix("/items/case/random:5:transplant/grade"))
   }
 
   @Test func answersThenTheCompletionInTimeOrderWithTheEventsTimes() {

@@ -7,7 +7,7 @@ import Testing
 struct ShellLoopTests {
   @Test("through a pipe: each reply on standard output, the farewell on standard error, 0")
   func pipedSession() {
-    let shell = ShellFixture(lines: ["study 1", "", "b", "quit"])
+    let shell = ShellFixture(lines: ["study 1", "", "g2", "quit"])
     #expect(shell.run(interactive: false) == 0)
     #expect(
       shell.out == """
@@ -21,9 +21,10 @@ struct ShellLoopTests {
         Ki-67 12 %: grade?
           a) G1
           b) G2
-        Answer with one letter · skip
+        Answer with a letter a–b · reveal · skip
         Correct.
-          ✓ b) G2 — 3–20 % is G2.
+          ✓ b) G2 (your answer) — 3–20 % is G2.
+          ✗ a) G1 — G1 is 2 % or less.
         Ki-67 sets the grade.
         Source: WHO 2010
 
@@ -94,7 +95,7 @@ struct ShellLoopTests {
 
   @Test("a failed save says Not saved after the warning, keeps going, and a script ends 1")
   func failedSave() {
-    let shell = ShellFixture(lines: ["study 1", "", "b", "quit"])
+    let shell = ShellFixture(lines: ["study 1", "", "g2", "quit"])
     shell.session.appendFailures = 2
     #expect(shell.run(interactive: false) == 1)
     #expect(shell.out.hasSuffix("Not saved (see the warning above).\n"))

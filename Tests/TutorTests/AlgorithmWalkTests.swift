@@ -80,6 +80,9 @@ struct AlgorithmWalkTests {
     let (text, _) = walk(Self.patient + ["", "", "", "", "unknown"])
     #expect(text.contains("D3: staging is incomplete"))
     #expect(text.contains("rule: D3"))
+    // B13: the liver was never asked about, so its type is not reported as known.
+    #expect(text.contains("liver-metastasis type: not asked"))
+    #expect(!text.contains("liver-metastasis type: I "))
   }
 
   @Test("unresectable extrahepatic disease goes to systemic treatment first (D4)")

@@ -6,16 +6,6 @@ import Testing
 
 @Suite("Clinical cases and quizzes")
 struct CaseFlowTests {
-  /// The letter under which `id` is shown at the case's current step.
-  func letter(of id: String, in tutor: Tutor) -> String {
-    let item = CaseFixture.clinicalCase
-    let position = tutor.session.position(in: item.id)
-    guard case .success(let key) = item.steps[position].answerKey(),
-      let index = key.choices.firstIndex(where: { $0.id == id })
-    else { return "?" }
-    return CaseScreens.letter(index)
-  }
-
   @Test("a case opens on its story and first step; the engine's answer is right")
   func firstStep() {
     var tutor = CaseFixture.tutor()
@@ -23,9 +13,10 @@ struct CaseFlowTests {
     #expect(opened.contains("Case: Flushing and a nodular liver"))
     #expect(opened.contains("A 61-year-old man has flushing."))
     #expect(opened.contains("What is the next step?"))
-    #expect(opened.contains("b) US-guided fine-needle biopsy (FNB)"))
+    let biopsy = tutor.caseLetter(of: "biopsy")
+    #expect(opened.contains("\(biopsy)) US-guided fine-needle biopsy (FNB)"))
     #expect(tutor.prompt == "answer> ")
-    let reply = tutor.accept(letter(of: "biopsy", in: tutor)).wideText
+    let reply = tutor.accept(tutor.caseLetter(of: "biopsy")).wideText
     #expect(reply.contains("Correct."))
     #expect(reply.contains("D1"))
     #expect(reply.contains("Histology first."))
@@ -52,20 +43,21 @@ struct CaseFlowTests {
   func nextStage() {
     var tutor = CaseFixture.tutor()
     _ = tutor.accept("case ileal-crr")
-    _ = tutor.accept(letter(of: "biopsy", in: tutor))
+    _ = tutor.accept(tutor.caseLetter(of: "biopsy"))
     let next = tutor.accept("").wideText
     #expect(next.contains("The biopsy shows a well-differentiated NET"))
     #expect(next.contains("What is the grade"))
-    #expect(tutor.accept("b").wideText.contains("Correct."))  // Ki-67 4 % → G2
+    #expect(tutor.accept(tutor.caseLetter(of: "G2")).wideText.contains("Correct."))  // Ki-67 4 %
   }
 
   @Test("an acceptable alternative counts as right and names the first choice")
   func acceptable() {
     var tutor = CaseFixture.tutor()
     tutor.goToCaseStep(3)
-    let reply = tutor.accept(letter(of: "tace", in: tutor)).wideText
+    let crr = tutor.caseLetter(of: "cytoreduction")
+    let reply = tutor.accept(tutor.caseLetter(of: "tace")).wideText
     #expect(reply.contains("Acceptable:"))
-    #expect(reply.contains("Its first choice is b) cytoreductive resection (CRR) ± RFA."))
+    #expect(reply.contains("Its first choice is \(crr)) cytoreductive resection (CRR) ± RFA."))
     #expect(tutor.unsavedAnswers.last?.outcome == "acceptable")
     #expect(tutor.unsavedAnswers.last?.correct == true)
   }
@@ -74,7 +66,7 @@ struct CaseFlowTests {
   func adjuncts() {
     var tutor = CaseFixture.tutor()
     tutor.goToCaseStep(4)
-    let partial = tutor.accept(letter(of: "ssa", in: tutor)).wideText
+    let partial = tutor.accept(tutor.caseLetter(of: "ssa")).wideText
     #expect(partial.contains("Not quite: you missed"))
     #expect(partial.contains("perioperative octreotide"))
     #expect(tutor.unsavedAnswers.last?.outcome == "wrong")
@@ -85,19 +77,22 @@ struct CaseFlowTests {
     var tutor = CaseFixture.tutor()
     let screen = tutor.goToCaseStep(5)
     #expect(screen.contains("What if: age 45; primary resected; nothing resectable?"))
-    let reply = tutor.accept(letter(of: "yes", in: tutor)).wideText
+    let reply = tutor.accept(tutor.caseLetter(of: "yes")).wideText
     #expect(reply.contains("Correct."))
     #expect(reply.contains("Case complete"))
     #expect(tutor.session.cases["ileal-crr"]?.completed == true)
   }
 
-  @Test("Ctrl-C leaves a case; `case ID` resumes at the next unanswered step")
+  @Test("Ctrl-C leaves a case; `case ID` resumes at the next unanswered step, story so far first")
   func resume() {
     var tutor = CaseFixture.tutor()
     tutor.goToCaseStep(3)
     #expect(tutor.interrupt().wideText.contains("`case ileal-crr` resumes"))
     let again = tutor.accept("case").wideText
-    #expect(again.contains("Resuming at step 3 of 5."))
+    #expect(again.contains("Resuming at step 3 of 5; the story so far:"))
+    // B3: the answer rests on the first stage too, so it is told again.
+    #expect(again.contains("A 61-year-old man has flushing."))
+    #expect(again.contains("The biopsy shows a well-differentiated NET"))
     #expect(again.contains("What is the best treatment now?"))
   }
 
@@ -133,6 +128,7 @@ extension Tutor {
     _ = accept("case ileal-crr")
     for _ in 1..<number {
       _ = accept("skip")
+      _ = accept("")
     }
     _ = interrupt()
     return accept("case ileal-crr").wideText
@@ -148,8 +144,9 @@ struct TimedQuizTests {
     let start = tutor.accept("quiz --cases 1 --timed").wideText
     #expect(start.contains("60 s a step"))
     clock.step = 70  // the learner takes 70 s over the step
-    let reply = tutor.accept("b").wideText  // biopsy: the engine's answer
-    #expect(reply.contains("Over time: "))
+    let reply = tutor.accept(tutor.caseLetter(of: "biopsy")).wideText  // the engine's answer
+    #expect(reply.contains("Right, but over time: 70 s for a 60 s step"))
+    #expect(!reply.contains("Not the best choice"))
     #expect(tutor.unsavedAnswers.last?.outcome == "wrong")
     #expect(tutor.unsavedAnswers.last?.correct == false)
   }
@@ -160,7 +157,27 @@ struct TimedQuizTests {
     var tutor = CaseFixture.tutor(clock: clock)
     _ = tutor.accept("quiz --cases 1")
     clock.step = 70
-    #expect(tutor.accept("b").wideText.contains("Correct."))
+    #expect(tutor.accept(tutor.caseLetter(of: "biopsy")).wideText.contains("Correct."))
     #expect(tutor.unsavedAnswers.last?.outcome == "correct")
   }
+}
+
+extension Tutor {
+  /// The letter under which this learner sees choice `id` at the fixture case's current step
+  /// (choices are shuffled per learner and step).
+  func caseLetter(of id: String, step stepID: String? = nil) -> String {
+    let item = CaseFixture.clinicalCase
+    let position = session.position(in: item.id)
+    guard let step = item.steps.first(where: { $0.id == stepID }) ?? item.steps[safe: position]
+    else { return "?" }
+    guard case .success(let key) = step.answerKey() else { return "?" }
+    let shown = ShownChoices(
+      key, several: step.kind.allowsSeveral, learner: session.learner,
+      item: item.itemID(of: step))
+    return shown.letter(of: id) ?? "?"
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

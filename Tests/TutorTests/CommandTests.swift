@@ -34,7 +34,7 @@ struct CommandTests {
   func lessonsList() {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(1)
-    _ = tutor.accept("b")
+    _ = tutor.accept(tutor.letter(of: "b", question: "g1"))
     let text = tutor.accept("lessons").text
     let lines = text.split(separator: "\n").map(String.init)
     #expect(lines.count == 2)

@@ -11,7 +11,7 @@ struct ReviewTests {
     let clock = TutorFixture.Clock()
     var tutor = TutorFixture.tutor(clock: clock)
     tutor.goToQuestion(1)
-    _ = tutor.accept("c")  // wrong: comes back soon
+    _ = tutor.accept(tutor.letter(of: "c", question: "g1"))  // wrong: comes back soon
     _ = tutor.interrupt()
     #expect(tutor.session.items["grading/g1"]?.review != nil)
     #expect(tutor.accept("review").wideText.contains("Nothing is due"))
@@ -20,7 +20,7 @@ struct ReviewTests {
     #expect(start.contains("Review: 1 item due."))
     #expect(start.contains("Review 1/1 · Grading"))
     #expect(start.contains("Ki-67 12 %: grade?"))
-    let answered = tutor.accept("b").wideText
+    let answered = tutor.accept(tutor.letter(of: "b", question: "g1")).wideText
     #expect(answered.contains("Correct."))
     #expect(answered.contains("Comes back in"))
     #expect(tutor.unsavedAnswers.last?.item == "grading/g1")
@@ -31,9 +31,10 @@ struct ReviewTests {
   func incorrectPool() {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(1)
-    _ = tutor.accept("c")
+    _ = tutor.accept(tutor.letter(of: "c", question: "g1"))
     _ = tutor.accept("")
-    _ = tutor.accept("a c")  // right
+    let ki67 = tutor.letter(of: "a", question: "g2")
+    _ = tutor.accept("\(ki67) \(tutor.letter(of: "c", question: "g2"))")  // right
     _ = tutor.interrupt()
     let text = tutor.accept("review incorrect").wideText
     #expect(text.contains("Review: 1 item answered wrongly last time."))
@@ -59,15 +60,21 @@ struct ReviewTests {
     let clock = TutorFixture.Clock()
     var tutor = CaseFixture.tutor(clock: clock)
     _ = tutor.accept("case ileal-crr")
-    _ = tutor.accept("a")  // resection: wrong, biopsy comes first
+    _ = tutor.accept("resection")  // wrong: biopsy comes first
     _ = tutor.interrupt()
     clock.now += 3_600
     let text = tutor.accept("review").wideText
     #expect(text.contains("case: Flushing and a nodular liver"))
     #expect(text.contains("What is the next step?"))
-    let answered = tutor.accept("b").wideText
+    #expect(text.contains("A 61-year-old man has flushing."))
+    #expect(tutor.accept("story").wideText.contains("A 61-year-old man has flushing."))
+    let answered = tutor.accept(tutor.caseLetter(of: "biopsy", step: "first")).wideText
     #expect(answered.contains("Correct."))
     #expect(tutor.unsavedAnswers.last?.outcome == "correct")
+    // After the answer, `repeat` shows the step answered again, not an error.
+    let again = tutor.accept("repeat")
+    #expect(!again.isError)
+    #expect(again.wideText.contains("What is the next step?"))
   }
 }
 

@@ -21,7 +21,7 @@ struct StudyFlowTests {
     #expect(second.text.contains("\n▌ Since the review: WHO 2019 counts in mm².\n"))
     let question = tutor.accept("next")
     #expect(question.text.contains("Check 1/3"))
-    #expect(question.text.contains("  b) G2"))
+    #expect(question.text.contains("  \(tutor.letter(of: "b", question: "g1"))) G2"))
     #expect(tutor.prompt == "answer> ")
     #expect(tutor.session.lessons["grading"]?.position == 2)
   }
@@ -35,9 +35,10 @@ struct StudyFlowTests {
     _ = tutor.accept("")
     let hint = tutor.accept("hint")
     #expect(hint.text.contains("Hint: Look at the 3–20 % band."))
-    let reply = tutor.accept("B")
+    let letter = tutor.letter(of: "b", question: "g1")
+    let reply = tutor.accept(letter.uppercased())
     #expect(reply.text.contains("Correct."))
-    #expect(reply.text.contains("✓ b) G2 — 3–20 % is G2."))
+    #expect(reply.text.contains("✓ \(letter)) G2 (your answer) — 3–20 % is G2."))
     #expect(reply.text.contains("Source: WHO 2010"))
     #expect(reply.saveNeeded)
     let answer = tutor.unsavedAnswers.last
@@ -55,11 +56,12 @@ struct StudyFlowTests {
     _ = tutor.accept("study grading")
     _ = tutor.accept("")
     _ = tutor.accept("")
-    let reply = tutor.accept("c")
-    #expect(reply.text.contains("Not quite. The answer is b."))
-    #expect(reply.text.contains("✗ c) G3 — G3 is over 20 %."))
-    #expect(reply.text.contains("✓ b) G2"))
-    #expect(!reply.text.contains("a) G1"))
+    let g2 = tutor.letter(of: "b", question: "g1")
+    let g3 = tutor.letter(of: "c", question: "g1")
+    let reply = tutor.accept(g3)
+    #expect(reply.text.contains("Not quite. The answer is \(g2)) G2."))
+    #expect(reply.text.contains("✗ \(g3)) G3 (your answer) — G3 is over 20 %."))
+    #expect(reply.text.contains("✓ \(g2)) G2 (missed) — 3–20 % is G2."))
     #expect(tutor.unsavedAnswers.last?.correct == false)
   }
 
@@ -67,11 +69,14 @@ struct StudyFlowTests {
   func severalAnswers() {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(2)
-    let partial = tutor.accept("a b")
-    #expect(partial.text.contains("you missed c and wrongly chose b"))
+    let ki67 = tutor.letter(of: "a", question: "g2")
+    let size = tutor.letter(of: "b", question: "g2")
+    let mitoses = tutor.letter(of: "c", question: "g2")
+    let partial = tutor.accept("\(ki67) \(size)")
+    #expect(partial.text.contains("you missed \(mitoses) and wrongly chose \(size)"))
     #expect(tutor.unsavedAnswers.last?.correct == false)
     _ = tutor.accept("back")
-    let exact = tutor.accept("c,a")
+    let exact = tutor.accept("\(mitoses),\(ki67)")
     #expect(exact.text.contains("Correct."))
     #expect(tutor.unsavedAnswers.last?.response == ["a", "c"])
   }
@@ -88,12 +93,14 @@ struct StudyFlowTests {
     #expect(tutor.prompt == "nelm> ")
   }
 
-  @Test("skip records an unanswered item and moves on")
+  @Test("skip shows the answer explained, records the item as not known, and Enter goes on")
   func skip() {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(1)
     let reply = tutor.accept("skip")
-    #expect(reply.text.contains("Check 2/3"))
+    let g2 = tutor.letter(of: "b", question: "g1")
+    #expect(reply.text.contains("The answer is \(g2)) G2. Counted as not known yet."))
+    #expect(tutor.accept("").text.contains("Check 2/3"))
     #expect(tutor.unsavedAnswers.last?.skipped == true)
     #expect(tutor.unsavedAnswers.last?.correct == false)
   }
@@ -104,7 +111,7 @@ struct StudyFlowTests {
     tutor.goToQuestion(1)
     let reply = tutor.accept("e")
     #expect(reply.isError)
-    #expect(reply.text.contains("'e' is not an option here; choose from a, b, c."))
+    #expect(reply.text.contains("'e' is not an option here; answer with a letter a–c."))
     #expect(tutor.unsavedAnswers.isEmpty)
     let two = tutor.accept("a b")
     #expect(two.isError)
@@ -146,7 +153,7 @@ struct StudyFlowTests {
   func restartFinished() {
     var tutor = TutorFixture.tutor()
     tutor.goToQuestion(3)
-    _ = tutor.accept("a")
+    _ = tutor.accept("t")
     let answers = tutor.unsavedAnswers.count
     let reply = tutor.accept("study 2")
     #expect(reply.text.contains("starting again from page 1"))
@@ -163,6 +170,7 @@ extension Tutor {
     _ = accept("")
     for _ in 1..<number {
       _ = accept("skip")
+      _ = accept("")
     }
   }
 }

@@ -1,7 +1,7 @@
 import Course
 import Foundation
 import Progress
-import Tutor
+@testable import Tutor
 
 /// A small course and a tutor with a controllable clock.
 enum TutorFixture {
@@ -66,4 +66,15 @@ enum TutorFixture {
 extension Reply {
   /// The reply as plain text at 80 columns.
   var text: String { TextRenderer(width: 80, color: false).render(blocks) }
+}
+
+extension Tutor {
+  /// The letter under which this learner sees option `id` of question `question` of `lesson`
+  /// (options are shuffled per learner and item).
+  func letter(
+    of id: String, question: String, in lesson: Lesson = TutorFixture.lesson
+  ) -> String {
+    guard let found = lesson.questions.first(where: { $0.id == question }) else { return "?" }
+    return ShownChoices(found, of: lesson, learner: session.learner).letter(of: id) ?? "?"
+  }
 }

@@ -65,6 +65,43 @@ def load_lesson(number):
     return lessons[number - 1]
 
 
+def option_order(learner, item, count):
+    """The order in which `learner` sees the `count` options of `item` (an item id such as
+    `grading-and-staging/q3`): nelm's shuffle (FNV-1a of learner NUL item, then SplitMix64
+    draws for a Fisher-Yates shuffle), rebuilt here so that the shuffle is reproducible from the
+    learner's name and the item alone."""
+    mask = (1 << 64) - 1
+    state = 0xCBF29CE484222325
+    for byte in (learner + "\0" + item).encode():
+        state = ((state ^ byte) * 0x100000001B3) & mask
+    order = list(range(count))
+    for index in range(count - 1, 0, -1):
+        state = (state + 0x9E3779B97F4A7C15) & mask
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+        z ^= z >> 31
+        other = z % (index + 1)
+        order[index], order[other] = order[other], order[index]
+    return order
+
+
+def shown_letter(learner, lesson, question, option_id):
+    """The letter under which `learner` sees option `option_id` of `question` of `lesson`
+    (true/false questions are not shuffled)."""
+    ids = [option["id"] for option in question["options"]]
+    if question["kind"] == "truefalse":
+        return option_id
+    order = option_order(learner, f"{lesson['id']}/{question['id']}", len(ids))
+    return "abcdefghijklmnopqrstuvwxyz"[[ids[i] for i in order].index(option_id)]
+
+
+def key_answer(learner, lesson, question):
+    """What `learner` types to answer `question` of `lesson` right: its key's shown letters."""
+    key = question["key"] if isinstance(question["key"], list) else [question["key"]]
+    return " ".join(sorted(shown_letter(learner, lesson, question, k) for k in key))
+
+
 # ---------------------------------------------------------------------------------------------
 # Every JSON nelm writes, checked against its schema in Docs/, after every command a test runs.
 #

@@ -3,7 +3,7 @@ show --json` prints it; every step must be saved with its outcome."""
 import json
 import subprocess
 
-from conftest import run_piped
+from conftest import option_order, run_piped
 from test_session_schema import validate_answer_log, validate_session_file
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -16,9 +16,13 @@ def show(nelm_bin, env, case_id):
     return json.loads(result.stdout)
 
 
-def letters(step, ids):
-    order = [option["id"] for option in step["options"]]
-    return " ".join(LETTERS[order.index(i)] for i in ids) or "none"
+def letters(step, ids, learner, case_id):
+    """What `learner` types to choose `ids` at `step`: the choices are shuffled per learner and
+    step (see conftest.option_order)."""
+    authored = [option["id"] for option in step["options"]]
+    order = option_order(learner, f"case/{case_id}/{step['id']}", len(authored))
+    shown = [authored[i] for i in order]
+    return " ".join(sorted(LETTERS[shown.index(i)] for i in ids)) or "none"
 
 
 def wrong_choice(step):
@@ -40,7 +44,7 @@ def test_a_case_answered_from_its_key_is_all_right_and_saved(nelm_bin, home, ses
         if step["kind"] in ("milan_failures", "adjuncts") and ids == step["key"]:
             outcome = "correct"
         expected.append((f"case/{case['id']}/{step['id']}", sorted(ids), outcome))
-        lines += [letters(step, ids), ""]
+        lines += [letters(step, ids, "cal", case["id"]), ""]
     result = run_piped(nelm_bin, home, "\n".join(lines) + "\nquit\n", "--learner", "cal",
                        "--lessons", "Lessons", "--sessions", str(sessions))
     out = result.stdout.decode()
@@ -58,7 +62,8 @@ def test_an_accepted_alternative_is_recorded_as_acceptable(nelm_bin, home, sessi
     case = show(nelm_bin, home, "rectal-primary-transplant")
     step = next(s for s in case["steps"] if s["acceptable"])
     index = case["steps"].index(step)
-    lines = ["case rectal-primary-transplant"] + ["skip"] * index + [letters(step, step["acceptable"][:1])]
+    lines = (["case rectal-primary-transplant"] + ["skip", ""] * index
+             + [letters(step, step["acceptable"][:1], "acc", case["id"])])
     result = run_piped(nelm_bin, home, "\n".join(lines) + "\nquit\n", "--learner", "acc",
                        "--lessons", "Lessons", "--sessions", str(sessions))
     assert result.returncode == 0, result.stderr.decode()
@@ -72,11 +77,12 @@ def test_a_case_left_halfway_resumes_at_the_next_unanswered_step(nelm_bin, home,
     first = case["steps"][0]
     args = ["--learner", "res", "--lessons", "Lessons", "--sessions", str(sessions)]
     # End of input in the middle of the case (as Ctrl-D would) after one answer.
-    result = run_piped(nelm_bin, home, f"case {case['id']}\n{letters(first, first['key'])}\n", *args)
+    answer = letters(first, first["key"], "res", case["id"])
+    result = run_piped(nelm_bin, home, f"case {case['id']}\n{answer}\n", *args)
     assert result.returncode == 0, result.stderr.decode()
     again = run_piped(nelm_bin, home, "case\nquit\n", *args)
     out = again.stdout.decode()
-    assert f"Resuming at step 2 of {len(case['steps'])}." in out
+    assert f"Resuming at step 2 of {len(case['steps'])}; the story so far:" in out
     assert f"Step 2/{len(case['steps'])}" in out
 
 
@@ -88,7 +94,8 @@ def test_a_quiz_runs_its_cases_and_ends_with_a_summary(nelm_bin, home, sessions)
     on_topic = sorted(c["id"] for c in json.loads(listed.stdout) if "transplant" in c["tags"])[:2]
     steps = sum(len(show(nelm_bin, home, case_id)["steps"]) for case_id in on_topic)
     # Every step skipped: the summary must count them all as not right.
-    script = "quiz --cases 2 --topic transplant\n" + "skip\n" * steps + "quit\n"
+    # `skip` shows the answer; Enter goes on.
+    script = "quiz --cases 2 --topic transplant\n" + "skip\n\n" * steps + "quit\n"
     result = run_piped(nelm_bin, home, script, *args)
     out = " ".join(result.stdout.decode().split())  # wrapping does not matter here
     assert result.returncode == 0, result.stderr.decode()
@@ -120,7 +127,7 @@ def test_generated_cases_are_the_same_for_the_same_seed(nelm_bin, home, sessions
     args = ["--learner", "gen", "--lessons", "Lessons", "--sessions", str(sessions)]
     lines = ["case random --seed 7"]
     for step in a["steps"]:
-        lines += [letters(step, step["key"]), ""]
+        lines += [letters(step, step["key"], "gen", a["id"]), ""]
     result = run_piped(nelm_bin, home, "\n".join(lines) + "\nquit\n", *args)
     assert result.returncode == 0, result.stderr.decode()
     answers = validate_answer_log(sessions / "gen.answers.jsonl")

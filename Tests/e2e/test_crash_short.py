@@ -10,7 +10,7 @@ import shutil
 import stat
 import sys
 
-from conftest import REPO, run_piped
+from conftest import REPO, key_answer, run_piped
 from test_session_schema import validate_answer_log, validate_session_file
 
 sys.path.insert(0, str(REPO / "Tests" / "stress"))
@@ -36,7 +36,7 @@ def test_a_torn_log_tail_is_cut_and_kept_aside_privately(nelm_bin, home, session
     args = ["--learner", "ana", "--lessons", str(REPO / "Lessons"), "--sessions", str(sessions)]
     lesson = crashtest.load_lessons()[0]
     script = ("study 1\n" + "\n" * len(lesson["pages"])
-              + " ".join(lesson["questions"][0]["key"]) + "\nquit\n")
+              + key_answer("ana", lesson, lesson["questions"][0]) + "\nquit\n")
     first = run_piped(nelm_bin, home, script, *args)
     assert first.returncode == 0, first.stderr.decode()
     log = sessions / "ana.answers.jsonl"

@@ -5,7 +5,7 @@ import os
 import subprocess
 import time
 
-from conftest import load_lesson, run_piped
+from conftest import load_lesson, run_piped, shown_letter
 from test_session_schema import validate_answer_log, validate_session_file
 
 
@@ -31,7 +31,8 @@ def test_a_piped_script_studies_a_lesson_and_every_answer_is_saved(nelm_bin, hom
         else:
             response = [wrong_choice(question)]
         expected.append((f"{lesson['id']}/{question['id']}", response, right))
-        lines.append(" ".join(response))
+        # Options are shown shuffled per learner: type the letters "ana" sees.
+        lines.append(" ".join(sorted(shown_letter("ana", lesson, question, i) for i in response)))
         if index < len(questions) - 1:
             lines.append("")
     lines += ["lessons", "quit"]

@@ -5,7 +5,7 @@ import json
 import pexpect
 import pytest
 
-from conftest import load_lesson
+from conftest import key_answer, load_lesson
 from test_session_schema import validate_answer_log
 
 TIMEOUT = 15
@@ -79,12 +79,13 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
         child.expect("nelm 1> ")
         child.send("\r")
     child.expect("answer> ")
-    child.send(" ".join(question["key"]) + "\r")
+    child.send(key_answer("ana", lesson, question) + "\r")
     child.expect("Correct.")
     child.send("\r")
     child.expect("answer> ")
     child.send("half-typed")
-    child.sendcontrol("c")
+    child.sendcontrol("c")  # text on the line: Ctrl-C clears it, the question stays
+    child.sendcontrol("c")  # an empty line: Ctrl-C leaves the lesson
     child.expect("Cancelled")
     child.expect("nelm> ")
     child.send("lessons\r")  # the cancelled line is gone, the shell still works
@@ -92,7 +93,9 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
     child.expect("nelm> ")
     child.send("stray")
     child.sendcontrol("c")  # at the main prompt Ctrl-C only clears the line
-    child.expect(r"\^C\r\nnelm> ")
+    child.send("lessons\r")  # so this line is `lessons`, not `straylessons`
+    child.expect("NETs and their liver metastases")
+    child.expect("nelm> ")
     child.sendcontrol("d")
     child.expect("See you soon")
     child.expect(pexpect.EOF)

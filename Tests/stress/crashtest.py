@@ -54,6 +54,7 @@ import yaml
 REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "Tests" / "e2e"))
 
+from conftest import option_order, shown_letter  # noqa: E402
 from test_session_schema import validate_answer_log, validate_session_file  # noqa: E402
 
 LESSONS = REPO / "Lessons"
@@ -108,7 +109,7 @@ def letters(count):
     return [chr(ord("a") + index) for index in range(count)]
 
 
-def lesson_lines(lesson, session, rng):
+def lesson_lines(lesson, session, rng, learner):
     """Lines that study `lesson` from where `session` left it to its end.
 
     Yields (line, answer) pairs; answer is (item, response) for an answer line, else None.
@@ -128,12 +129,14 @@ def lesson_lines(lesson, session, rng):
             response = sorted(question["key"])
         else:
             response = [rng.choice([o["id"] for o in question["options"]])]
-        yield " ".join(response), (f"{lesson['id']}/{question['id']}", response)
+        # Options are shown shuffled per learner: type the letters this learner sees.
+        typed = sorted(shown_letter(learner, lesson, question, i) for i in response)
+        yield " ".join(typed), (f"{lesson['id']}/{question['id']}", response)
         if step < len(pages) + len(questions) - 1:
             yield "", None
 
 
-def case_lines(case, session, rng):
+def case_lines(case, session, rng, learner):
     """Lines that answer every step of `case` from where `session` left it."""
     progress = session.get("cases", {}).get(case["id"])
     position = 0
@@ -152,21 +155,24 @@ def case_lines(case, session, rng):
         if several and not chosen:
             line, response = "none", []
         else:
-            line = " ".join(letters(len(ids))[ids.index(choice)] for choice in chosen)
+            order = option_order(learner, f"case/{case['id']}/{step['id']}", len(ids))
+            shown = [ids[i] for i in order]
+            line = " ".join(sorted(letters(len(ids))[shown.index(choice)] for choice in chosen))
             response = sorted(chosen)
         yield line, (f"case/{case['id']}/{step['id']}", response)
         if index < len(steps) - 1:
             yield "", None
 
 
-def plan(course, session, rng):
+def plan(course, session, rng, learner):
     """A run's stream: a few lessons and cases in random order, each from where it was left."""
     units = [("lesson", lesson) for lesson in rng.sample(course.lessons, 2)]
     units += [("case", case) for case in rng.sample(course.cases, 2)]
     rng.shuffle(units)
     lines = []
     for kind, unit in units:
-        lines += list((lesson_lines if kind == "lesson" else case_lines)(unit, session, rng))
+        lines += list(
+            (lesson_lines if kind == "lesson" else case_lines)(unit, session, rng, learner))
     return lines
 
 
@@ -349,7 +355,7 @@ def one_run(number, binary, env, sessions, course, rng, figures, learners, metho
     log_path = sessions / f"{learner}.answers.jsonl"
     args = ["--learner", learner, "--lessons", str(LESSONS), "--sessions", str(sessions)]
     before = validate_answer_log(log_path) if log_path.exists() else []
-    lines = plan(course, read_session(session_path), rng)
+    lines = plan(course, read_session(session_path), rng, learner)
     answers = [answer for _, answer in lines if answer]
 
     run = (TerminalRun if method == "terminal" else Run)(binary, env, args)
