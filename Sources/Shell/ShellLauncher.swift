@@ -75,7 +75,7 @@ public enum ShellLauncher {
     }
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source, renderer: renderer,
-      interactive: terminal.isInteractive)
+      interactive: terminal.isInteractive, width: { terminal.width() })
     if let editor = source as? LineEditor {
       editor.completer = { [unowned loop] text in loop.tutor.completions(for: text) }
     }

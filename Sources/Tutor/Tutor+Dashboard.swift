@@ -33,16 +33,16 @@ extension Tutor {
     if stats.topics.isEmpty { blocks.append(.text("  Nothing answered yet.", .dim)) }
     for (name, score) in stats.topics {
       blocks.append(
-        .paragraph([
-          Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
+        .row([
+          Span("  " + name.fitted(to: 22)), bar(score), Span(scoreText(score), .dim),
         ]))
     }
     if !stats.stepKinds.isEmpty {
       blocks += [.blank, .text("Case steps by kind", .strong)]
       for (name, score) in stats.stepKinds {
         blocks.append(
-          .paragraph([
-            Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
+          .row([
+            Span("  " + name.fitted(to: 22)), bar(score), Span(scoreText(score), .dim),
           ]))
       }
     }

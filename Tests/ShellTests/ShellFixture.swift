@@ -83,6 +83,9 @@ final class ShellFixture {
   private(set) var err = ""
   /// Set to make standard output fail, as a reader that went away does.
   var outputStatus: Int32?
+  /// The terminal's width at each screen, as a window resized between lines reports it;
+  /// empty for a fixed 60 columns.
+  var widths: [Int] = []
 
   init(_ events: [LineEvent]) {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
@@ -104,7 +107,9 @@ final class ShellFixture {
       failedStatus: { [unowned self] in outputStatus })
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source,
-      renderer: TextRenderer(width: 60, color: false), interactive: interactive, output: output)
+      renderer: TextRenderer(width: 60, color: false), interactive: interactive, output: output,
+      width: widths.isEmpty
+        ? nil : { [unowned self] in widths.count > 1 ? widths.removeFirst() : widths[0] })
     return loop.run()
   }
 }

@@ -38,6 +38,17 @@ struct ShellLoopTests {
     #expect(shell.session.session.lessons["grading"]?.completed == true)
   }
 
+  @Test("a window resized between two lines: each screen is laid out for its width then")
+  func resized() {
+    let shell = ShellFixture(lines: ["help", "help"])
+    shell.widths = [60, 120]
+    #expect(shell.run(interactive: true) == 0)
+    let screens = shell.out.components(separatedBy: "Commands:")
+    #expect(screens.count == 3)
+    #expect(screens[1].split(separator: "\n").allSatisfy { $0.count <= 60 })
+    #expect(screens[2].split(separator: "\n").contains { $0.count > 60 })
+  }
+
   @Test("through a pipe, the first error ends the script with 1, after what came before")
   func pipedError() {
     let shell = ShellFixture(lines: ["study 1", "lesons", "lessons"])
