@@ -61,15 +61,16 @@ struct AlgorithmWalk: Activity {
     guard let question = current else { return [] }
     let allowed: String
     switch question.kind {
-    case .choice(let values): allowed = values.joined(separator: " | ")
+    case .choice(let values): allowed = values.map(FactQuestion.spoken).joined(separator: " | ")
     case .yesNo: allowed = "yes | no"
     case .number(_, _, _, let optional): allowed = optional ? "a number or unknown" : "a number"
-    case .list(let values): allowed = (values + ["none"]).joined(separator: " | ")
+    case .list(let values):
+      allowed = (values + ["none"]).map(FactQuestion.spoken).joined(separator: " | ")
     }
     return [
       .paragraph([
         Span(question.prompt, .strong), Span(" (\(allowed))", .dim),
-        Span(" [\(question.defaultValue(answers))]", .accent),
+        Span(" [\(FactQuestion.spoken(question.defaultValue(answers)))]", .accent),
       ])
     ]
   }

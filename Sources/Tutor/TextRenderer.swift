@@ -4,8 +4,11 @@
 /// fixed values. Tables, rules and rows use the whole width; running text wraps at
 /// `proseWidth`, since lines of prose longer than that are hard to read.
 public struct TextRenderer: Sendable {
-  /// The widest a paragraph of running text is wrapped to, on however wide a screen.
+  /// The widest a paragraph of running text is wrapped to by default, on however wide a
+  /// screen.
   public static let proseWidth = 100
+  /// The widest this renderer wraps running text to.
+  public var proseWidth: Int
   /// Columns of the screen (at least 20).
   public var width: Int {
     didSet { width = max(20, width) }
@@ -14,9 +17,10 @@ public struct TextRenderer: Sendable {
   public var color: Bool
 
   /// Creates a value from its parts.
-  public init(width: Int, color: Bool) {
+  public init(width: Int, color: Bool, proseWidth: Int = TextRenderer.proseWidth) {
     self.width = max(20, width)
     self.color = color
+    self.proseWidth = proseWidth
   }
 
   /// The blocks as text, each line ending in a newline.
@@ -108,7 +112,7 @@ public struct TextRenderer: Sendable {
           continue
         }
         let addition = (needsSpace ? 1 : 0) + word.count
-        if line.hasWord && line.width + addition > min(width, Self.proseWidth) {
+        if line.hasWord && line.width + addition > min(width, proseWidth) {
           lines.append(finish(line))
           line = LineBuilder(indent: indent + hang)
         } else if needsSpace {

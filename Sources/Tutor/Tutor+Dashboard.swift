@@ -1,3 +1,4 @@
+import Cases
 import Clinical
 import Course
 import Foundation
@@ -34,7 +35,8 @@ extension Tutor {
     for (name, score) in stats.topics {
       blocks.append(
         .row([
-          Span("  " + name.fitted(to: 22)), bar(score), Span(scoreText(score), .dim),
+          Span("  " + ClinicalWords.stepKind(name).fitted(to: 22)), bar(score),
+          Span(scoreText(score), .dim),
         ]))
     }
     if !stats.stepKinds.isEmpty {
@@ -42,7 +44,8 @@ extension Tutor {
       for (name, score) in stats.stepKinds {
         blocks.append(
           .row([
-            Span("  " + name.fitted(to: 22)), bar(score), Span(scoreText(score), .dim),
+            Span("  " + ClinicalWords.stepKind(name).fitted(to: 22)), bar(score),
+            Span(scoreText(score), .dim),
           ]))
       }
     }
@@ -62,7 +65,8 @@ extension Tutor {
     if let weakest = stats.weakest.first {
       blocks.append(
         .paragraph([
-          Span("Weakest: ", .accent), Span("\(weakest.name) (\(weakest.score.percent) % right). "),
+          Span("Weakest: ", .accent),
+          Span("\(ClinicalWords.stepKind(weakest.name)) (\(weakest.score.percent) % right). "),
           Span(suggestion(for: weakest.name), .dim),
         ]))
     }
@@ -119,19 +123,48 @@ extension Tutor {
     guard !recent.isEmpty else { return Reply([.text("No answers yet.", .dim)]) }
     let style = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
       .dateTimeSeparator(.space).time(includingFractionalSeconds: false)
+    let catalog = context.catalog
     return Reply(
       recent.map { answer in
         let mark = answer.skipped ? "–" : answer.correct ? "✓" : "✗"
-        let response = answer.skipped ? "skipped" : answer.response.joined(separator: " ")
+        let (place, response) = Self.describe(answer, in: catalog)
         let outcome = answer.outcome == .acceptable ? " (accepted alternative)" : ""
         return .paragraph(
           [
             Span(answer.at.formatted(style) + "  ", .dim),
             Span(mark + " ", answer.correct ? .good : answer.skipped ? .dim : .bad),
-            Span(answer.item.rawValue), Span("  \(response)\(outcome)", .dim),
+            Span(place), Span("  \(response)\(outcome)", .dim),
             Span("  \(answer.durationMs / 1000) s", .dim),
           ], hang: 4)
       })
+  }
+
+  /// Where an answer was given and what it said, in the course's words: the lesson and
+  /// question or the case and step, and the options chosen by their text (never their ids).
+  static func describe(_ answer: Answer, in catalog: ItemCatalog) -> (String, String) {
+    func chosen(_ labels: [String: String]) -> String {
+      answer.skipped
+        ? "skipped"
+        : answer.response.isEmpty
+          ? "none" : answer.response.map { labels[$0] ?? $0 }.joined(separator: "; ")
+    }
+    switch catalog.resolve(answer.item) {
+    case .question(let lesson, let question)?:
+      let number = (lesson.questions.firstIndex(of: question) ?? 0) + 1
+      let labels = Dictionary(
+        question.options.map {
+          ($0.id, $0.text.fitted(to: 30).trimmingCharacters(in: .whitespaces))
+        },
+        uniquingKeysWith: { a, _ in a })
+      return ("\(lesson.title), question \(number)", chosen(labels))
+    case .caseStep(let found, let step, let index)?:
+      let key = try? step.answerKey().get()
+      let labels = Dictionary(
+        (key?.choices ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+      return ("\(found.title), step \(index + 1)", chosen(labels))
+    case nil:
+      return ("an item no longer in the course", answer.skipped ? "skipped" : "")
+    }
   }
 
   /// `learners`: everyone with a session file here.

@@ -84,6 +84,17 @@ struct DashboardTests {
     #expect((object["lessons"] as? [[String: Any]])?.first?["id"] as? String == "staging")
   }
 
+  @Test("history names the lesson and question and the option chosen, never their ids (B11)")
+  func historyInWords() {
+    let answers = [answer(daysAgo: 0, correct: true, item: "grading/g1")]
+    var tutor = Tutor(
+      course: TutorFixture.course, session: Session(learner: "ana", now: Self.now),
+      clock: { Self.now }, history: { answers })
+    let text = tutor.accept("history").wideText
+    #expect(text.contains("✓ Grading, question 1  G2"), "\(text)")
+    #expect(!text.contains("grading/g1"))
+  }
+
   @Test("history lists the last answers, newest last; a bad count is an error")
   func history() {
     let answers = (0..<15).map {
@@ -94,7 +105,9 @@ struct DashboardTests {
       clock: { Self.now }, history: { answers })
     let lines = tutor.accept("history").wideText.split(separator: "\n")
     #expect(lines.count == 10)
-    #expect(lines.last?.contains("✓ l/q14  b") == true)
+    // An item no longer in the course is named so, never by its id.
+    #expect(lines.last?.contains("✓ an item no longer in the course") == true)
+    #expect(!lines.joined().contains("l/q"))
     #expect(tutor.accept("history 3").wideText.split(separator: "\n").count == 3)
     #expect(tutor.accept("history zero").isError)
   }
