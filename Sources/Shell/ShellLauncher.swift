@@ -66,10 +66,13 @@ public enum ShellLauncher {
     }
 
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
-    let tutor = Tutor(
+    var tutor = Tutor(
       course: course, session: session.session,
       history: { () throws -> [Answer] in try AnswerLog.read(session.logURL) },
       learners: { store.learners().map(\.value) })
+    tutor.setPictures(
+      color: terminal.color, environment: ProcessInfo.processInfo.environment,
+      isTerminal: isatty(STDOUT_FILENO) == 1)
     if terminal.isInteractive {
       writeOut(renderer.render(tutor.welcome(isNewLearner: isNew)))
     }

@@ -124,6 +124,8 @@ final class ShellLoop {
     // works); the farewell goes with the errors.
     if (reply.isError || reply.quit) && !interactive {
       output.err(text)
+    } else if reply.isLong && interactive {
+      output.page(text)
     } else {
       output.out(text)
     }

@@ -130,6 +130,7 @@ struct CaseRun: Activity {
       clinicalCase.itemID(of: step), response: response, verdict: .caseStep(verdict.outcome),
       asked: onScreen, at: now)
     advance(past: step, outcome: verdict.outcome, now: now, &context)
+    context.lastFacts = step.facts
     var blocks = CaseScreens.feedback(
       step, key: key, verdict: verdict, response: response, source: clinicalCase.source)
     if overTime {

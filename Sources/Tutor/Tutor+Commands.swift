@@ -84,9 +84,13 @@ extension Tutor {
         + "fact at a time.",
       run: { tutor, _ in
         var walk = AlgorithmWalk()
-        let blocks = walk.start()
+        let blocks = walk.start(figure: Pictures.tree(tutor.context.figureStyle))
         return tutor.open(walk, Reply(blocks))
       }),
+    ShellCommand(
+      "draw",
+      "Draw Figure 3 (reconstructed) with the path the facts of the last case step took.",
+      run: { tutor, _ in tutor.drawCommand() }),
     // A lesson takes these itself (`Study.accept`); they reach the table only elsewhere.
     ShellCommand(
       "next", usage: "next (or Enter)", "Go to the next page or question.", aliases: ["n"],
@@ -179,7 +183,7 @@ extension Tutor {
           ], hang: 2))
     }
     blocks.append(.text("`case ID` opens one; `case random` makes a new patient.", .dim))
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 
   /// `quiz [--cases N] [--topic T] [--timed]`: a block of cases, authored first, then

@@ -30,15 +30,12 @@ extension Tutor {
     guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
     var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
     blocks += listLessons().blocks
-    blocks += [.blank, .text("Accuracy by topic (latest answer to each item)", .strong)]
-    if stats.topics.isEmpty { blocks.append(.text("  Nothing answered yet.", .dim)) }
-    for (name, score) in stats.topics {
-      blocks.append(
-        .row([
-          Span("  " + ClinicalWords.stepKind(name).fitted(to: 22)), bar(score),
-          Span(scoreText(score), .dim),
-        ]))
-    }
+    let now = context.now()
+    let startOfToday = Calendar.current.startOfDay(for: now)
+    blocks += Pictures.progressCharts(
+      context.figureStyle, answers: answers,
+      topics: stats.topics.map { ($0.name, $0.score.right, $0.score.answered) },
+      due: session.due(at: startOfToday, within: 14 * 86_400).map(\.due), now: now)
     if !stats.stepKinds.isEmpty {
       blocks += [.blank, .text("Case steps by kind", .strong)]
       for (name, score) in stats.stepKinds {
@@ -55,12 +52,6 @@ extension Tutor {
       .text(
         "Streak: \(stats.streak) day\(stats.streak == 1 ? "" : "s") · \(stats.totalAnswers) answer\(stats.totalAnswers == 1 ? "" : "s") in all",
         .strong),
-      .text("Last 30 days (answers a day, then the share right):", .dim),
-      .raw("  answers " + sparkline(stats.days.map(\.answers))),
-      .raw(
-        "  right   "
-          + sparkline(
-            stats.days.map { $0.answers == 0 ? -1 : $0.right * 100 / $0.answers }, maximum: 100)),
     ]
     if let weakest = stats.weakest.first {
       blocks.append(
@@ -95,16 +86,6 @@ extension Tutor {
     return "Reread `study \(index + 1)` (\(lesson.title))."
   }
 
-  /// One character a day, scaled to the busiest day; a dot for a day with nothing.
-  func sparkline(_ values: [Int], maximum: Int? = nil) -> String {
-    let levels = Array("▁▂▃▄▅▆▇█")
-    let top = max(1, maximum ?? values.max() ?? 1)
-    return String(
-      values.map { value in
-        value < 0 || (maximum == nil && value == 0) ? "·" : levels[min(7, value * 7 / top)]
-      })
-  }
-
   /// `history [N]`: the last N answers (10 by default), newest last.
   func historyCommand(_ arguments: [String]) -> Reply {
     var count = 10
@@ -136,7 +117,8 @@ extension Tutor {
             Span(place), Span("  \(response)\(outcome)", .dim),
             Span("  \(answer.durationMs / 1000) s", .dim),
           ], hang: 4)
-      })
+      }
+    ).paged()
   }
 
   /// Where an answer was given and what it said, in the course's words: the lesson and

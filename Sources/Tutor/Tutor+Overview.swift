@@ -106,7 +106,7 @@ extension Tutor {
       .text("Answer a question with its letter (`b`), or letters for several (`a c`)."),
       .text("Tab completes commands, lesson numbers and ids. Ctrl-C cancels, Ctrl-D leaves.", .dim),
     ]
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 }
 

@@ -21,7 +21,8 @@ extension Tutor {
         .paragraph(
           [Span("  " + entry.term.rightPadded(to: width) + "  ", .accent), Span(entry.expansion)],
           hang: width + 4)
-      } + [.text("`define TERM` explains one.", .dim)])
+      } + [.text("`define TERM` explains one.", .dim)]
+    ).paged()
   }
 
   /// `define TERM`: the definition, what to see too, and the source.
@@ -91,7 +92,7 @@ extension Tutor {
         .text(
           shown + (citations.count > 8 ? ", … (\(citations.count) in all)" : ""), .dim, indent: 4))
     }
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 }
 

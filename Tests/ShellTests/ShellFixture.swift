@@ -81,6 +81,8 @@ final class ShellFixture {
   let source: ScriptedLines
   private(set) var out = ""
   private(set) var err = ""
+  /// What went to the pager.
+  private(set) var paged = ""
   /// Set to make standard output fail, as a reader that went away does.
   var outputStatus: Int32?
   /// The terminal's width at each screen, as a window resized between lines reports it;
@@ -104,6 +106,7 @@ final class ShellFixture {
       clock: { Date(timeIntervalSince1970: 1_800_000_100) })
     let output = ShellOutput(
       out: { [unowned self] in out += $0 }, err: { [unowned self] in err += $0 },
+      page: { [unowned self] in paged += $0 },
       failedStatus: { [unowned self] in outputStatus })
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source,
