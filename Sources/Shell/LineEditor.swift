@@ -131,7 +131,9 @@ final class LineEditor: LineSource {
       el_insertstr(editLine, String(prefix.dropFirst(word.count)))
       return UInt8(CC_REFRESH)
     }
-    writeOut("\n" + candidates.joined(separator: "  ") + "\n")
+    let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
+    let lines = CandidateColumns.lines(candidates, width: columns > 0 ? columns : 80)
+    writeOut("\n" + lines.joined(separator: "\n") + "\n")
     return UInt8(CC_REDISPLAY)
   }
 }

@@ -98,7 +98,10 @@ struct CaseRun: Activity {
     guard !onScreen.answered, position < clinicalCase.steps.count,
       case .success(let key) = clinicalCase.steps[position].answerKey()
     else { return .commands(lessonCommands: false, answers: []) }
-    return .commands(lessonCommands: false, answers: key.choices.indices.map(CaseScreens.letter))
+    // The letters, and the choices' own one-word labels (G1, IIIa, T2), as answers are typed.
+    let labels = key.choices.map(\.label).filter { !$0.contains(" ") }
+    return .commands(
+      lessonCommands: false, answers: key.choices.indices.map(CaseScreens.letter) + labels)
   }
 
   /// Shows the step at the case's place, with its stage's story when asked or when the step

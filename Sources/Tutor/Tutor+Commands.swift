@@ -19,10 +19,7 @@ extension Tutor {
       "study", usage: "study ID|NUMBER",
       "Open a lesson where you left it (by its id or its number in `lessons`).",
       complete: { tutor, previous, current in
-        guard previous.count == 1 else { return [] }
-        let lessons = tutor.course.lessons
-        return candidates(
-          lessons.map(\.id) + lessons.indices.map { String($0 + 1) }, startingWith: current)
+        previous.count == 1 ? tutor.lessonCandidates(current) : []
       },
       run: { tutor, arguments in tutor.study(arguments) }),
     ShellCommand(
@@ -44,6 +41,9 @@ extension Tutor {
       "review", usage: "review [incorrect | flagged]",
       "Answer the items due for review, oldest first (spaced repetition, FSRS); or those you "
         + "got wrong last time, or flagged.",
+      complete: { _, previous, current in
+        previous.count == 1 ? candidates(["incorrect", "flagged"], startingWith: current) : []
+      },
       run: { tutor, arguments in tutor.reviewCommand(arguments) }),
     ShellCommand(
       "flag", "Mark the question or case step on screen for `review flagged` (again to unmark).",
@@ -61,6 +61,9 @@ extension Tutor {
     ShellCommand(
       "reset", usage: "reset ID|NUMBER",
       "Forget your place and answers in one lesson (after you confirm); the log keeps them.",
+      complete: { tutor, previous, current in
+        previous.count == 1 ? tutor.lessonCandidates(current) : []
+      },
       run: { tutor, arguments in tutor.resetCommand(arguments) }),
     ShellCommand(
       "glossary", "Every abbreviation of the review and the course.",
@@ -113,6 +116,13 @@ extension Tutor {
       "quit", "Save and leave nelm. Ctrl-D does the same.", aliases: ["exit", "bye"],
       run: { tutor, _ in tutor.farewell() }),
   ]
+
+  /// The lesson ids and numbers that start with `current`, for Tab after `study` and `reset`.
+  func lessonCandidates(_ current: String) -> [String] {
+    let lessons = course.lessons
+    return candidates(
+      lessons.map(\.id) + lessons.indices.map { String($0 + 1) }, startingWith: current)
+  }
 
   /// A lesson's command typed where no lesson takes it.
   private static func lessonOnly(_ name: String) -> Reply {

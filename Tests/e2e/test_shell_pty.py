@@ -38,8 +38,9 @@ def test_tab_completes_commands_and_lesson_numbers(shell):
     child.send("help stu\t\r")
     child.expect("Open a lesson where you left it")
     child.expect("nelm> ")
-    child.send("study \t")  # several choices: they are listed
-    child.expect(r"nets-and-liver-metastases  grading-and-staging  .*  1  2  3")
+    child.send("study \t")  # several choices: they are listed in columns, down then across
+    child.expect(r"nets-and-liver-metastases +\S.*\r\ngrading-and-staging +\S")
+    child.expect(r"decision-algorithm +4 +8 +12")
     child.send("nets\t\r")
     child.expect(r"\(page 1/")
     child.sendcontrol("d")
