@@ -150,3 +150,23 @@ def test_no_engine_id_on_any_screen_of_a_session(shell):
     leaks = [match.group(0) for match in IDS.finditer(transcript)]
     assert "What if:" in transcript
     assert leaks == [], leaks
+
+
+@pytest.mark.parametrize("name", ["José", "Sam Resident"])
+def test_a_real_name_is_welcomed_and_its_files_have_a_safe_name(shell, sessions, name):
+    child = shell(env={})
+    child.kill(9)
+    child = pexpect.spawn(child.command, ["--lessons", "Lessons", "--sessions", str(sessions)],
+                          env=child.env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 100))
+    child.expect("Your name: ")
+    child.sendline(name)
+    child.expect(f"Welcome, {name}.")
+    child.expect("nelm> ")
+    child.sendline("study 1")  # a place in a lesson: the session file is written
+    child.expect("nelm 1> ")
+    child.sendcontrol("d")
+    child.expect(f"See you soon, {name}.")
+    child.expect(pexpect.EOF)
+    files = [path.name for path in sessions.iterdir()]
+    assert any(f.endswith(".json") for f in files), files
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", f) and not f.startswith(".") for f in files)
