@@ -16,8 +16,8 @@ extension Tutor {
       "lessons", "List the lessons with your progress in each.",
       run: { tutor, _ in tutor.listLessons() }),
     ShellCommand(
-      "study", usage: "study ID|NUMBER",
-      "Open a lesson where you left it (by its id or its number in `lessons`).",
+      "study", usage: "study ID|NUMBER [PAGE]",
+      "Open a lesson where you left it (by its id or its number in `lessons`), or at a page.",
       complete: { tutor, previous, current in
         previous.count == 1 ? tutor.lessonCandidates(current) : []
       },
@@ -129,9 +129,9 @@ extension Tutor {
     .error("`\(name)` works inside a lesson; `study 1` opens the first one.")
   }
 
-  /// `study [ID|NUMBER]`: opens a lesson where the learner left it.
+  /// `study [ID|NUMBER [PAGE]]`: opens a lesson where the learner left it, or at a page.
   mutating func study(_ arguments: [String]) -> Reply {
-    guard arguments.count <= 1 else { return .error("Usage: study ID|NUMBER") }
+    guard arguments.count <= 2 else { return .error("Usage: study ID|NUMBER [PAGE]") }
     let lesson: Lesson
     if let reference = arguments.first {
       guard let found = course.lesson(matching: reference) else {
@@ -147,7 +147,16 @@ extension Tutor {
     guard let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) else {
       return .error("No lesson '\(lesson.id)'.")
     }
-    let (study, reply) = Study.open(lesson, number: index + 1, &context)
+    var page: Int?
+    if arguments.count == 2 {
+      guard let number = Int(arguments[1]), (1...lesson.pages.count).contains(number) else {
+        return .error(
+          "“\(lesson.title)” has pages 1–\(lesson.pages.count); `study \(index + 1) 1` opens "
+            + "the first.")
+      }
+      page = number
+    }
+    let (study, reply) = Study.open(lesson, number: index + 1, page: page, &context)
     return open(study, reply)
   }
 

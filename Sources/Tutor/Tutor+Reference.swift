@@ -71,7 +71,8 @@ extension Tutor {
 
   private func openHint(_ place: SearchHit.Place) -> String {
     switch place {
-    case .page(let lesson, _, _, _), .question(_, let lesson, _): return "`study \(lesson)`"
+    case .page(let lesson, _, let page, _): return "`study \(lesson) \(page)`"
+    case .question(_, let lesson, _): return "`study \(lesson)`"
     case .caseStage(let caseID, _, _): return "`case \(caseID)`"
     }
   }

@@ -11,6 +11,12 @@ struct ShellLoopTests {
     #expect(shell.run(interactive: false) == 0)
     #expect(
       shell.out == """
+        ── Grading ─────────────────────────────────────────────────
+        Grades.
+        You will be able to:
+          • Grade.
+        About 1 min: 1 page, 1 question.
+
         ── Ki-67 (page 1/1) ────────────────────────────────────────
         Source: WHO 2010
 
