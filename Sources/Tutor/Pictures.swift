@@ -76,6 +76,8 @@ extension Tutor {
         "`draw` shows the path a case step's facts take through Figure 3: answer a step of "
           + "a `case` first, or walk the `algorithm`.")
     }
+    // About 40 lines: through the pager on a terminal, like the other long screens.
     return Reply(Pictures.tree(context.figureStyle, highlighting: ClinicalEngine.assess(facts)))
+      .paged()
   }
 }

@@ -48,7 +48,9 @@ struct PicturesTests {
     #expect(tutor.accept("draw").isError)
     _ = tutor.accept("case ileal-crr")
     _ = tutor.accept("a")
-    let drawn = tutor.accept("draw").text
+    let reply = tutor.accept("draw")
+    #expect(reply.isLong)
+    let drawn = reply.text
     // The first step's facts have no histology: biopsy first (D1), highlighted.
     #expect(drawn.contains("▶"))
     #expect(drawn.contains("Histology or grade unknown?"))

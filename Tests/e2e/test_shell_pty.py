@@ -118,7 +118,7 @@ def test_utf8_input_is_edited_by_character(shell):
 def test_the_name_is_asked_once_and_remembered(shell, sessions):
     child = shell(learner=None)
     child.expect("Your name: ")
-    child.send("no way\r")
+    child.send("   \r")  # any display name is allowed ("Sam Resident"), but not none
     child.expect("is not allowed")
     child.expect("Your name: ")
     child.send("kim\r")
