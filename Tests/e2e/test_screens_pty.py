@@ -170,3 +170,24 @@ def test_a_real_name_is_welcomed_and_its_files_have_a_safe_name(shell, sessions,
     files = [path.name for path in sessions.iterdir()]
     assert any(f.endswith(".json") for f in files), files
     assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", f) and not f.startswith(".") for f in files)
+
+
+@pytest.mark.parametrize("columns", [60, 120])
+def test_a_whole_lesson_fits_the_terminal_and_shows_no_engine_id(shell, columns):
+    child = shell(columns)
+    child.expect("nelm> ")
+    transcript = screen(child, "study 2", until="nelm 2> |answer> ")
+    for _ in range(80):
+        child.sendline("a" if child.after == "answer> " else "")
+        index = child.expect(["nelm 2> ", "answer> ", "nelm> "])
+        transcript += plain(child.before)
+        if index == 2:
+            break
+    assert "Lesson complete" in transcript
+    shown = lines_of(transcript)
+    # A word longer than the line (a link) may stand alone; nothing else passes the edge.
+    assert all(len(line) <= columns or " " not in line.strip() for line in shown), \
+        [line for line in shown if len(line) > columns]
+    assert [m.group(0) for m in IDS.finditer(transcript)] == []
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
