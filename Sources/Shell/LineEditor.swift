@@ -82,6 +82,9 @@ final class LineEditor: LineSource {
   func readLine(prompt: String) -> LineEvent {
     free(promptBuffer)
     promptBuffer = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+    // The window may have been resized since the last line: libedit reads its size again,
+    // so a long line wraps where the terminal does (nelm sets no SIGWINCH handler in it).
+    el_resize(editLine)
     // A Ctrl-C pressed while nelm was busy is not cleared here: it cancels this read.
     var count: Int32 = 0
     let raw = el_gets(editLine, &count)
