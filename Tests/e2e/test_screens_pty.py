@@ -116,14 +116,15 @@ def test_a_pipe_gets_long_output_straight_even_with_a_pager_set(nelm_bin, home, 
 
 
 def test_no_engine_id_on_any_screen_of_a_session(shell):
-    """A case with a what-if of each authored kind, a generated case, the walk, progress and
-    history: every screen is read for ids."""
+    """An authored case with a what-if, a generated case, a quiz, a review of the wrong answers,
+    the walk, progress and history: every screen is read for ids."""
     child = shell(100)
     child.expect("nelm> ")
     transcript = ""
-    for case in ["jejunal-bone-metastases-prrt", "random --seed 7"]:
-        transcript += screen(child, f"case {case}", until="answer> ")
-        for _ in range(12):
+    for command in ["case jejunal-bone-metastases-prrt", "case random --seed 7", "quiz --cases 2",
+                    "review incorrect"]:
+        transcript += screen(child, command, until="answer> ")
+        for _ in range(30):
             child.sendline("a")
             index = child.expect(["answer> ", "nelm> ", r"\[Enter\]"])
             transcript += plain(child.before)
