@@ -35,6 +35,7 @@ INSTALLED = [
     "bin/nelm", "share/man/man1/nelm.1", "share/bash-completion/completions/nelm",
     "share/zsh/site-functions/_nelm", "share/fish/vendor_completions.d/nelm.fish",
     "share/nelm/anki-package", "share/nelm/Lessons/README.md", "share/nelm/Lessons/glossary.yaml",
+    "share/nelm/Lessons/references.yaml", "libexec/nelm/nelm-http",
 ]
 
 
@@ -50,6 +51,13 @@ def test_every_file_is_installed_and_the_binary_finds_its_course(prefix, tmp_pat
                             timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert len(result.stdout.decode().splitlines()) == 2 * len(list((LESSONS / "cases").glob("*.yaml")))
+    # The installed nelm finds its sync helper in ../libexec/nelm (no LRS listens on port 9:
+    # it fails later, for want of progress, not of the helper).
+    result = subprocess.run(
+        [str(prefix / "bin/nelm"), "sync", "--lrs", "http://127.0.0.1:9/xAPI/", "--learner", "x",
+         "--sessions", str(tmp_path / "s")], cwd=tmp_path, capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}, timeout=60)
+    assert "nelm-http" not in result.stderr.decode(), result.stderr.decode()
 
 
 @pytest.mark.skipif(shutil.which("man") is None, reason="no man on this machine")
