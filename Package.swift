@@ -30,7 +30,8 @@ let package = Package(
     .target(name: "Progress", dependencies: ["Identifiers"]),
     // The study flow as a state machine: a line in, styled text out. No terminal here.
     .target(
-      name: "Tutor", dependencies: ["Course", "Cases", "Clinical", "Identifiers", "Progress"]),
+      name: "Tutor",
+      dependencies: ["Course", "Cases", "Clinical", "Figures", "Identifiers", "Progress"]),
     // Pure exporters of the course and a learner's record: Anki notes, xAPI, a Markdown recap.
     .target(
       name: "Exports", dependencies: ["Course", "Cases", "Clinical", "Identifiers", "Progress"]),
@@ -66,7 +67,8 @@ let package = Package(
       name: "ProgressTests", dependencies: ["Progress", "Identifiers"],
       resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "TutorTests", dependencies: ["Tutor", "Course", "Cases", "Identifiers", "Progress"]),
+      name: "TutorTests",
+      dependencies: ["Tutor", "Course", "Cases", "Clinical", "Figures", "Identifiers", "Progress"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor", "Course", "Progress"]),
     .testTarget(
       name: "ExportsTests",

@@ -23,7 +23,7 @@ $SWIFT build -c "$CONFIG" --scratch-path "$SCRATCH" --target Tutor \
 # The objects of the modules' current sources only: a file moved or deleted since an earlier
 # build leaves its stale object behind, and linking that would fail.
 objects() {
-  for module in ${FUZZ_MODULES:-Identifiers Clinical Course Cases Progress Tutor Yams}; do
+  for module in ${FUZZ_MODULES:-Identifiers Clinical Figures Course Cases Progress Tutor Yams}; do
     while IFS= read -r source; do
       echo "$BIN/$module.build/$(basename "$source").o"
     done <"$BIN/$module.build/sources"

@@ -45,9 +45,10 @@ public enum TCategory: String, CaseIterable, Sendable {
     switch extent {
     case .confined, .mucosaSubmucosa:
       return
-        "T: \(site.rawValue), \(extent.rawValue), \(size ?? "size unknown") → \(result) \(source)"
+        "T: \(site.rawValue), \(ClinicalWords.value(extent.rawValue)), \(size ?? "size unknown") → \(result) \(source)"
     default:
-      return "T: \(site.rawValue), \(extent.rawValue) (any size) → \(result) \(source)"
+      return
+        "T: \(site.rawValue), \(ClinicalWords.value(extent.rawValue)) (any size) → \(result) \(source)"
     }
   }
 }

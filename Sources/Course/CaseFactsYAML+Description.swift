@@ -1,10 +1,11 @@
+import Clinical
 import Foundation
 
 extension CaseFactsYAML {
   /// The change in words, one `path value` per changed key in the order written:
   /// `age 45; primary.status resected; liver.resectability none`.
   var changeDescription: String {
-    leaves(prefix: "").map { "\($0.path) \($0.value)" }.joined(separator: "; ")
+    leaves(prefix: "").map { ClinicalWords.fact($0.path, $0.value) }.joined(separator: "; ")
   }
 
   private func leaves(prefix: String) -> [(path: String, value: String)] {

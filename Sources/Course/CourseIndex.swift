@@ -32,7 +32,8 @@ public struct CourseIndex: Sendable {
   }
 
   /// The entry for `term`: the term exactly as written; else the term ignoring case, accents
-  /// and punctuation (`ki67` finds `Ki-67`); else the entry whose expansion holds every word
+  /// and punctuation (`ki67` finds `Ki-67`); else the one term that starts so (`Milan`
+  /// finds `Milan criteria`); else the entry whose expansion holds every word
   /// of `term` (`liver metastases` finds `LM`), the shortest expansion first.
   ///
   /// Nil when nothing matches; `entries(matching:)` gives every candidate.
@@ -48,6 +49,12 @@ public struct CourseIndex: Sendable {
     if let exact = terms.first(where: { $0.term == trimmed }) { return [exact] }
     let key = Self.compact(SearchText.fold(trimmed))
     if !key.isEmpty, let index = termKeys.firstIndex(of: key) { return [terms[index]] }
+    // A term's first word typed alone (`Milan` for `Milan criteria`) names that term before
+    // any expansion that merely holds the word (`octreotide` is not `DOTATOC`).
+    if key.count >= 3 {
+      let named = terms.indices.filter { termKeys[$0].hasPrefix(key) }
+      if named.count == 1, let only = named.first { return [terms[only]] }
+    }
     let words = SearchText.queryWords(trimmed)
     guard !words.isEmpty else { return [] }
     return

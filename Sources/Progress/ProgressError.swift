@@ -38,8 +38,8 @@ public enum ProgressError: Error, Sendable, Equatable, CustomStringConvertible {
   public var message: String {
     switch self {
     case .invalidLearnerName(let raw):
-      return "learner name '\(Self.printable(raw))' is not allowed: use 1–64 ASCII letters, "
-        + "digits, '-', '_' or '.', not starting with '.'"
+      return "learner name '\(Self.printable(raw))' is not allowed: use 1–64 characters, "
+        + "without control characters or direction overrides"
     case .locked(let learner, let pid?):
       return "another nelm is using learner '\(learner)' (pid \(pid)); quit it first"
     case .locked(let learner, nil):

@@ -36,7 +36,7 @@ final class SessionLock {
 
   /// Takes the lock without waiting; throws `.locked` if another process holds it.
   init(_ learner: LearnerName, in directory: URL) throws(ProgressError) {
-    path = directory.appendingPathComponent("\(learner.value).lock").path
+    path = directory.appendingPathComponent("\(learner.fileStem).lock").path
     self.learner = learner.value
     directoryFD = POSIX.openFile(directory.path, O_RDONLY | O_DIRECTORY)
     guard directoryFD >= 0 else {

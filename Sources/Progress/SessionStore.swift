@@ -192,7 +192,7 @@ public struct SessionStore: Sendable {
 
   /// The session file of `learner`, whether or not it exists.
   public func fileURL(for learner: LearnerName) -> URL {
-    directory.appendingPathComponent("\(learner.value).json")
+    directory.appendingPathComponent("\(learner.fileStem).json")
   }
 
   /// Learners with a session file in the directory, sorted.
@@ -203,8 +203,21 @@ public struct SessionStore: Sendable {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
     return names.compactMap { name -> LearnerName? in
       guard name.hasSuffix(".json") else { return nil }
-      return try? LearnerName(String(name.dropLast(".json".count)))
+      let stem = String(name.dropLast(".json".count))
+      if let own = try? LearnerName(stem), own.fileStem == stem { return own }
+      // A derived file name (`Sam-Resident-1a2b3c4d`): the name is the one the file holds.
+      return displayName(in: directory.appendingPathComponent(name), stem: stem)
     }.sorted()
+  }
+
+  /// The learner named in the session file at `url`, when that name's files are `stem`.
+  private func displayName(in url: URL, stem: String) -> LearnerName? {
+    guard let data = try? Data(contentsOf: url), data.count < 1 << 20,
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let raw = object["learner"] as? String, let name = try? LearnerName(raw),
+      name.fileStem == stem
+    else { return nil }
+    return name
   }
 
   private static let stampStyle = Date.VerbatimFormatStyle(

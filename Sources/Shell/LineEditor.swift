@@ -103,6 +103,9 @@ final class LineEditor: LineSource {
   func readLine(prompt: String) -> LineEvent {
     free(promptBuffer)
     promptBuffer = strdup(prompt) ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+    // The window may have been resized since the last line: libedit reads its size again,
+    // so a long line wraps where the terminal does (nelm sets no SIGWINCH handler in it).
+    el_resize(editLine)
     // A Ctrl-C pressed while nelm was busy is not cleared here: it cancels this read.
     var count: Int32 = 0
     let raw = el_gets(editLine, &count)
@@ -162,7 +165,9 @@ final class LineEditor: LineSource {
       el_insertstr(editLine, String(prefix.dropFirst(word.count)))
       return UInt8(CC_REFRESH)
     }
-    writeOut("\n" + candidates.joined(separator: "  ") + "\n")
+    let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
+    let lines = CandidateColumns.lines(candidates, width: columns > 0 ? columns : 80)
+    writeOut("\n" + lines.joined(separator: "\n") + "\n")
     return UInt8(CC_REDISPLAY)
   }
 }

@@ -67,16 +67,19 @@ public enum ShellLauncher {
     }
 
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
-    let tutor = Tutor(
+    var tutor = Tutor(
       course: course, session: session.session,
       history: { limit throws -> [Answer] in try session.recentAnswers(limit: limit) },
       learners: { store.learners().map(\.value) })
+    tutor.setPictures(
+      color: terminal.color, environment: ProcessInfo.processInfo.environment,
+      isTerminal: isatty(STDOUT_FILENO) == 1)
     if terminal.isInteractive {
       writeOut(renderer.render(tutor.welcome(isNewLearner: isNew)))
     }
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source, renderer: renderer,
-      interactive: terminal.isInteractive)
+      interactive: terminal.isInteractive, width: { terminal.width() })
     if let editor = source as? LineEditor {
       editor.completer = { [unowned loop] text in loop.tutor.completions(for: text) }
     }

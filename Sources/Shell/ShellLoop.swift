@@ -12,13 +12,16 @@ final class ShellLoop {
   var tutor: Tutor
   let session: any SessionWriter
   let source: any LineSource
-  let renderer: TextRenderer
+  private(set) var renderer: TextRenderer
   let interactive: Bool
   let output: ShellOutput
+  /// The screen's width now, read before every screen (a terminal can be resized at any
+  /// prompt); nil keeps the renderer's.
+  let currentWidth: (() -> Int)?
 
   init(
     tutor: Tutor, session: any SessionWriter, source: any LineSource, renderer: TextRenderer,
-    interactive: Bool, output: ShellOutput = .console
+    interactive: Bool, output: ShellOutput = .console, width: (() -> Int)? = nil
   ) {
     self.tutor = tutor
     self.session = session
@@ -26,7 +29,15 @@ final class ShellLoop {
     self.renderer = renderer
     self.interactive = interactive
     self.output = output
+    self.currentWidth = width
     self.tutor.width = renderer.width
+  }
+
+  /// Lays out the next screen for the terminal's width as it is now.
+  func refreshWidth() {
+    guard let width = currentWidth?() else { return }
+    renderer.width = width
+    tutor.width = renderer.width
   }
 
   /// Runs until the learner leaves; returns the exit status.
@@ -35,6 +46,7 @@ final class ShellLoop {
     var everFailed = false
     while true {
       let event = source.readLine(prompt: tutor.prompt)
+      refreshWidth()
       let reply: Reply
       switch event {
       case .line(let line): reply = tutor.accept(line)
@@ -141,6 +153,8 @@ final class ShellLoop {
     // works); the farewell goes with the errors.
     if (reply.isError || reply.quit) && !interactive {
       output.err(text)
+    } else if reply.isLong && interactive {
+      output.page(text)
     } else {
       output.out(text)
     }

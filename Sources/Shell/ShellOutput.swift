@@ -9,6 +9,8 @@ struct ShellOutput {
   var out: (String) -> Void
   /// Writes errors, warnings and, through a pipe, the farewell.
   var err: (String) -> Void
+  /// Writes long text (help, the glossary, sources, lists): through the pager on a terminal.
+  var page: (String) -> Void
   /// The status to end with once standard output has failed (141 after EPIPE, else 1); nil
   /// while every write succeeds.
   var failedStatus: () -> Int32?
@@ -16,7 +18,8 @@ struct ShellOutput {
   /// Standard output and standard error.
   static var console: ShellOutput {
     ShellOutput(
-      out: { Console.out($0) }, err: { Console.err($0) }, failedStatus: { Console.exitStatus })
+      out: { Console.out($0) }, err: { Console.err($0) }, page: { Pager.show($0) },
+      failedStatus: { Console.exitStatus })
   }
 
   /// A warning, made printable (messages quote paths and file contents).

@@ -15,12 +15,16 @@ struct Terminal {
     color = stdoutIsTerminal && !noColor && environment["TERM"] != "dumb"
   }
 
-  /// Columns to wrap text to: the terminal's width, else `COLUMNS`, else 80.
+  /// The widest screen laid out: tables and charts stretch to it, no further.
+  static let widest = 160
+
+  /// Columns to lay screens out for: the terminal's width now (read again before every
+  /// screen, so a resized window gets lines that fit it), else `COLUMNS`, else 80.
   func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
     let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
-    if columns > 0 { return min(columns, 100) }
+    if columns > 0 { return min(columns, Terminal.widest) }
     if let text = environment["COLUMNS"], let value = Int(text), value > 0 {
-      return min(value, 100)
+      return min(value, Terminal.widest)
     }
     return 80
   }

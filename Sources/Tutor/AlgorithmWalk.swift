@@ -22,8 +22,9 @@ struct AlgorithmWalk: Activity {
     return AlgorithmWalk.questions[index...].first { $0.isNeeded(answers) }
   }
 
-  /// Starts a walk: the notice and the first question.
-  mutating func start() -> [Block] {
+  /// Starts a walk: the notice, `figure` (Figure 3 drawn for the screen) and the first
+  /// question.
+  mutating func start(figure: [Block] = []) -> [Block] {
     index = AlgorithmWalk.questions.firstIndex { $0.isNeeded(answers) } ?? 0
     return [
       .rule("Walk the algorithm (review Figure 3, reconstructed)", right: ""),
@@ -32,7 +33,7 @@ struct AlgorithmWalk: Activity {
         "Answer each question, or press Enter for the default in [brackets]. Tab completes the allowed values; `menu` or Ctrl-C leaves.",
         .dim),
       .blank,
-    ] + promptBlocks()
+    ] + figure + (figure.isEmpty ? [] : [.blank]) + promptBlocks()
   }
 
   /// Takes an answer to the current question; returns what to show next.
@@ -61,15 +62,16 @@ struct AlgorithmWalk: Activity {
     guard let question = current else { return [] }
     let allowed: String
     switch question.kind {
-    case .choice(let values): allowed = values.joined(separator: " | ")
+    case .choice(let values): allowed = values.map(FactQuestion.spoken).joined(separator: " | ")
     case .yesNo: allowed = "yes | no"
     case .number(_, _, _, let optional): allowed = optional ? "a number or unknown" : "a number"
-    case .list(let values): allowed = (values + ["none"]).joined(separator: " | ")
+    case .list(let values):
+      allowed = (values + ["none"]).map(FactQuestion.spoken).joined(separator: " | ")
     }
     return [
       .paragraph([
         Span(question.prompt, .strong), Span(" (\(allowed))", .dim),
-        Span(" [\(question.defaultValue(answers))]", .accent),
+        Span(" [\(FactQuestion.spoken(question.defaultValue(answers)))]", .accent),
       ])
     ]
   }
@@ -96,7 +98,7 @@ struct AlgorithmWalk: Activity {
         blocks.append(
           .paragraph([Span("Rule \(rule): ", .accent), Span(best.name, .strong)]))
       }
-      blocks += notAskedMarked(result.reportLines()).map { line in
+      blocks += notAskedMarked(result.reportLines()).map(Self.learnerLine).map { line in
         let indent = line.prefix { $0 == " " }.count
         return line.isEmpty ? .blank : .paragraph([Span(line)], hang: indent == 0 ? 0 : 2)
       }
@@ -123,6 +125,19 @@ extension AlgorithmWalk {
     }
   }
 
+  /// A line of the engine's report as the walk shows it: without the option ids in brackets
+  /// (`[primary_resection]`) or a rule code opening a trace line, which the reader of
+  /// `nelm solve` wants and a learner never typed. The rule's name stays in `rule:`, where
+  /// the tree drawn beside it shows the same name.
+  static func learnerLine(_ line: String) -> String {
+    var line = line
+    if let id = line.range(of: #" \[[a-z0-9_]+\]$"#, options: .regularExpression) {
+      line.removeSubrange(id)
+    }
+    let indent = line.prefix { $0 == " " }
+    return indent + ClinicalWords.learnerText(String(line.dropFirst(indent.count)))
+  }
+
   var prompt: String { "algorithm> " }
 
   var isOver: Bool { current == nil }
@@ -131,7 +146,12 @@ extension AlgorithmWalk {
   mutating func accept(_ line: String, _ context: inout TutorContext) -> Reply? {
     let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
     guard !["help", "?", "menu", "quit", "exit", "bye"].contains(word) else { return nil }
-    let (blocks, isError) = answer(line)
+    var (blocks, isError) = answer(line)
+    if let assessment, !isError {
+      // The decision reached: the tree again, with the path the answers took.
+      if case .success(let facts) = facts() { context.lastFacts = facts }
+      blocks += [.blank] + Pictures.tree(context.figureStyle, highlighting: assessment)
+    }
     return Reply(blocks, isError: isError)
   }
 

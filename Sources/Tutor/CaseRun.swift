@@ -125,9 +125,11 @@ struct CaseRun: Activity {
     guard !onScreen.answered, position < clinicalCase.steps.count,
       case .success(let key) = clinicalCase.steps[position].answerKey()
     else { return .commands(lessonCommands: false, answers: []) }
+    // The letters, and the choices' own one-word labels (G1, IIIa, T2), as answers are typed.
+    let labels = key.choices.map(\.label).filter { !$0.contains(" ") }
     return .commands(
       lessonCommands: false,
-      answers: shownChoices(clinicalCase.steps[position], key, context).letters)
+      answers: shownChoices(clinicalCase.steps[position], key, context).letters + labels)
   }
 
   /// The choices of `step` as this learner sees them.
@@ -203,6 +205,7 @@ struct CaseRun: Activity {
       clinicalCase.itemID(of: step), response: response, verdict: .caseStep(outcome),
       asked: onScreen, at: now)
     advance(past: step, outcome: outcome, now: now, &context)
+    context.lastFacts = step.facts
     let blocks = CaseScreens.feedback(
       step, key: key, shown: shown, verdict: verdict, response: response,
       source: clinicalCase.source, timing: timing)

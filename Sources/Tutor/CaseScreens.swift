@@ -101,7 +101,8 @@ enum CaseScreens {
         .text("Also accepted: \(key.acceptable.map(label).joined(separator: "; ")).", .dim))
     }
     let reasons = step.kind.reasons(in: key.assessment)
-    let why = reasons.isEmpty ? key.assessment.trace.map(\.text) : reasons
+    let why = (reasons.isEmpty ? key.assessment.trace.map(\.text) : reasons)
+      .map(ClinicalWords.learnerText)
     blocks.append(.text("Why:", .strong))
     blocks += why.map { .paragraph([Span("  • "), Span($0)], hang: 4) }
     if let points = step.points { blocks += [Block].paragraphs(of: points) }

@@ -36,10 +36,14 @@ struct FactQuestion: Sendable {
     let value = text.trimmingCharacters(in: .whitespaces).lowercased()
     switch kind {
     case .choice(let values):
-      let matches = values.filter { $0.lowercased().hasPrefix(value) }
-      if let exact = values.first(where: { $0.lowercased() == value }) { return .success(exact) }
-      if matches.count == 1, let only = matches.first { return .success(only) }
-      return .failure(InputError("Choose one of: \(values.joined(separator: ", "))."))
+      // `in situ`, `in-situ` and `in_situ` are one answer.
+      let typed = Self.spoken(value)
+      let spoken = values.map { Self.spoken($0).lowercased() }
+      if let exact = spoken.firstIndex(of: typed) { return .success(values[exact]) }
+      let matches = values.indices.filter { spoken[$0].hasPrefix(typed) }
+      if matches.count == 1, let only = matches.first { return .success(values[only]) }
+      return .failure(
+        InputError("Choose one of: \(values.map(Self.spoken).joined(separator: ", "))."))
     case .yesNo:
       if ["y", "yes", "true"].contains(value) { return .success("yes") }
       if ["n", "no", "false"].contains(value) { return .success("no") }
@@ -59,16 +63,40 @@ struct FactQuestion: Sendable {
       return .success(format(number))
     case .list(let values):
       if value == "none" || value.isEmpty { return .success("none") }
-      let items = value.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-      let unknown = items.filter { !values.contains($0) }
-      guard unknown.isEmpty else {
+      guard let items = Self.phrases(in: value, of: values) else {
         return .failure(
-          InputError("Choose from: \(values.joined(separator: ", ")), or none."))
+          InputError("Choose from: \(values.map(Self.spoken).joined(separator: ", ")), or none."))
       }
       var seen: [String] = []
       for item in items where !seen.contains(item) { seen.append(item) }
       return .success(seen.joined(separator: " "))
     }
+  }
+
+  /// A value as typed and read: `in_situ` is `in situ`.
+  static func spoken(_ value: String) -> String {
+    value.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+  }
+
+  /// The values named in `text`, each written with spaces, hyphens or underscores and
+  /// separated by spaces or commas (`portal vein thrombosis, liver failure`); nil when a word
+  /// names none of them.
+  static func phrases(in text: String, of values: [String]) -> [String]? {
+    let words = spoken(text).split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    let known = values.map { (value: $0, words: spoken($0).split(separator: " ").map(String.init)) }
+    var found: [String] = []
+    var index = 0
+    while index < words.count {
+      // The longest value whose words come next.
+      let match = known.filter { candidate in
+        index + candidate.words.count <= words.count
+          && Array(words[index..<index + candidate.words.count]) == candidate.words
+      }.max { $0.words.count < $1.words.count }
+      guard let match else { return nil }
+      found.append(match.value)
+      index += match.words.count
+    }
+    return found
   }
 
   /// `58` for a whole number that fits an `Int`, else the number as Swift prints it (`1e+300`):

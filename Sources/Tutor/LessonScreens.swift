@@ -4,6 +4,26 @@ import Progress
 /// The screens of a lesson: a page, a check question, the feedback on an answer, and the
 /// lesson's end. Pure: blocks from the course and the session.
 enum LessonScreens {
+  /// What a lesson opens with: its summary, what the learner will be able to do, and about
+  /// how long it takes (reading at 200 words a minute, and half a minute a question).
+  static func overview(_ lesson: Lesson) -> [Block] {
+    let words = lesson.pages.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+    let minutes = max(1, Int((Double(words) / 200 + Double(lesson.questions.count) / 2).rounded()))
+    var blocks: [Block] = [.rule(lesson.title, right: ""), .text(lesson.summary)]
+    if !lesson.objectives.isEmpty {
+      blocks.append(.text("You will be able to:", .strong))
+      blocks += lesson.objectives.map { .paragraph([Span("  • "), Span($0)], hang: 4) }
+    }
+    blocks += [
+      .text(
+        "About \(minutes) min: \(lesson.pages.count) page\(lesson.pages.count == 1 ? "" : "s"), "
+          + "\(lesson.questions.count) question\(lesson.questions.count == 1 ? "" : "s").",
+        .dim),
+      .blank,
+    ]
+    return blocks
+  }
+
   static func page(_ lesson: Lesson, _ index: Int) -> [Block] {
     let page = lesson.pages[index]
     var blocks: [Block] = [

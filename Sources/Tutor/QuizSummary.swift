@@ -1,3 +1,4 @@
+import Clinical
 import Course
 import Foundation
 import Identifiers
@@ -40,11 +41,17 @@ struct QuizSummary {
       .text("By step kind:", .strong),
     ]
     for (kind, score) in byKind.sorted(by: { $0.key < $1.key }) {
-      blocks.append(.text("  \(kind.rightPadded(to: 20)) \(score.right)/\(score.total)"))
+      blocks.append(
+        .row([
+          Span("  \(ClinicalWords.stepKind(kind).fitted(to: 26)) \(score.right)/\(score.total)")
+        ]))
     }
     blocks.append(.text("By topic:", .strong))
     for (topic, score) in byTopic.sorted(by: { $0.key < $1.key }) {
-      blocks.append(.text("  \(topic.rightPadded(to: 20)) \(score.right)/\(score.total)"))
+      blocks.append(
+        .row([
+          Span("  \(ClinicalWords.stepKind(topic).fitted(to: 26)) \(score.right)/\(score.total)")
+        ]))
     }
     if revisit.isEmpty {
       blocks.append(.text("Every step right: nothing to revisit.", .good))

@@ -13,6 +13,9 @@ public struct Reply: Sendable, Equatable {
   /// after `Saved.` when the save succeeded, and after `Not saved.` when it did not, so the
   /// learner is never told an answer is safe before it is.
   public var acknowledgement: String?
+  /// Long text, more than a screen (help, the glossary, sources, lists): the shell shows it
+  /// through a pager on a terminal.
+  public var isLong = false
 
   /// Creates a value from its parts.
   public init(
@@ -27,6 +30,13 @@ public struct Reply: Sendable, Equatable {
   /// A one-paragraph error message.
   static func error(_ message: String) -> Reply {
     Reply([.text(message, .bad)], isError: true)
+  }
+
+  /// The reply, marked as long text for the pager.
+  func paged() -> Reply {
+    var reply = self
+    reply.isLong = true
+    return reply
   }
 
   /// Adds another reply's text and effects after this one's.

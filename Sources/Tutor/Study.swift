@@ -16,10 +16,17 @@ struct Study: Activity {
   private(set) var step: LessonStep
   private(set) var onScreen: OnScreen
 
-  /// Opens `lesson` where the learner left it; a finished lesson starts again from page 1.
-  static func open(_ lesson: Lesson, number: Int, _ context: inout TutorContext) -> (Study, Reply) {
+  /// Opens `lesson` where the learner left it, or at `page` (from 1) when one is named; a
+  /// finished lesson starts again from page 1. A lesson opened at its start shows its
+  /// summary, objectives and time first.
+  static func open(
+    _ lesson: Lesson, number: Int, page: Int? = nil, _ context: inout TutorContext
+  ) -> (Study, Reply) {
     var reply = Reply()
-    if context.session.position(in: lesson) >= lesson.stepCount {
+    if let page {
+      context.setPosition(page - 1, in: lesson)
+      reply.saveNeeded = true
+    } else if context.session.position(in: lesson) >= lesson.stepCount {
       context.setPosition(0, in: lesson)
       reply.saveNeeded = true
       reply.blocks += [
@@ -29,6 +36,7 @@ struct Study: Activity {
       context.setPosition(0, in: lesson)
       reply.saveNeeded = true
     }
+    if context.session.position(in: lesson) == 0 { reply.blocks += LessonScreens.overview(lesson) }
     var study = Study(
       lesson: lesson, number: number, step: .end, onScreen: OnScreen(shownAt: context.now()))
     reply.append(study.show(&context))

@@ -27,6 +27,9 @@ public enum Block: Sendable, Equatable {
   case blank
   /// Text printed as it is, one line per newline, never wrapped (JSON, charts).
   case raw(String)
+  /// One line laid out already for the screen's width (a table row, a chart): never
+  /// wrapped; cut with `…` should it still be wider than the screen.
+  case row([Span])
 
   /// A paragraph of one plain span.
   public static func text(_ string: String, _ style: Span.Style = .plain, indent: Int = 0) -> Block

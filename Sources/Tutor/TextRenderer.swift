@@ -1,17 +1,26 @@
 /// Turns blocks into lines of a given width, with or without ANSI colour.
 ///
 /// Pure: the shell passes the terminal's width and whether colour is wanted, tests pass
-/// fixed values.
+/// fixed values. Tables, rules and rows use the whole width; running text wraps at
+/// `proseWidth`, since lines of prose longer than that are hard to read.
 public struct TextRenderer: Sendable {
-  /// Columns to wrap to (at least 20).
-  public var width: Int
+  /// The widest a paragraph of running text is wrapped to by default, on however wide a
+  /// screen.
+  public static let proseWidth = 100
+  /// The widest this renderer wraps running text to.
+  public var proseWidth: Int
+  /// Columns of the screen (at least 20).
+  public var width: Int {
+    didSet { width = max(20, width) }
+  }
   /// Whether styles become ANSI colours.
   public var color: Bool
 
   /// Creates a value from its parts.
-  public init(width: Int, color: Bool) {
+  public init(width: Int, color: Bool, proseWidth: Int = TextRenderer.proseWidth) {
     self.width = max(20, width)
     self.color = color
+    self.proseWidth = proseWidth
   }
 
   /// The blocks as text, each line ending in a newline.
@@ -32,7 +41,9 @@ public struct TextRenderer: Sendable {
         .map(String.init)
     case .rule(let left, let right):
       let right = Self.printable(right)
-      let leftPart = "── \(Self.printable(left)) "
+      var leftPart = "── \(Self.printable(left)) "
+      // A title longer than the screen is cut, never wrapped into the rule.
+      if leftPart.count > width - 3 { leftPart = String(leftPart.prefix(width - 5)) + "… " }
       let rightPart = right.isEmpty ? "" : " \(right)"
       let fill = max(3, width - leftPart.count - rightPart.count)
       let line = leftPart + String(repeating: "─", count: fill) + rightPart
@@ -42,7 +53,27 @@ public struct TextRenderer: Sendable {
     case .paragraph(let spans, let indent, let hang):
       let safe = spans.map { Span(Self.printable($0.text), $0.style) }
       return wrap(safe, indent: indent, hang: hang)
+    case .row(let spans):
+      return [row(spans.map { Span(Self.printable($0.text), $0.style) })]
     }
+  }
+
+  /// A laid-out line, cut with `…` at the screen's edge (a table the tutor laid out for a
+  /// wider screen than the one it reaches).
+  private func row(_ spans: [Span]) -> String {
+    var line = ""
+    var used = 0
+    for span in spans {
+      let room = width - used
+      if span.text.count <= room || room <= 0 && span.text.isEmpty {
+        line += paint(span.text, span.style)
+        used += span.text.count
+        continue
+      }
+      if room > 0 { line += paint(String(span.text.prefix(room - 1)) + "…", span.style) }
+      break
+    }
+    return line
   }
 
   /// A line being built: words with their styles, so colour codes wrap whole runs.
@@ -81,7 +112,7 @@ public struct TextRenderer: Sendable {
           continue
         }
         let addition = (needsSpace ? 1 : 0) + word.count
-        if line.hasWord && line.width + addition > width {
+        if line.hasWord && line.width + addition > min(width, proseWidth) {
           lines.append(finish(line))
           line = LineBuilder(indent: indent + hang)
         } else if needsSpace {

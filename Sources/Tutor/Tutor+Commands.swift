@@ -16,13 +16,10 @@ extension Tutor {
       "lessons", "List the lessons with your progress in each.",
       run: { tutor, _ in tutor.listLessons() }),
     ShellCommand(
-      "study", usage: "study ID|NUMBER",
-      "Open a lesson where you left it (by its id or its number in `lessons`).",
+      "study", usage: "study ID|NUMBER [PAGE]",
+      "Open a lesson where you left it (by its id or its number in `lessons`), or at a page.",
       complete: { tutor, previous, current in
-        guard previous.count == 1 else { return [] }
-        let lessons = tutor.course.lessons
-        return candidates(
-          lessons.map(\.id) + lessons.indices.map { String($0 + 1) }, startingWith: current)
+        previous.count == 1 ? tutor.lessonCandidates(current) : []
       },
       run: { tutor, arguments in tutor.study(arguments) }),
     ShellCommand(
@@ -44,6 +41,9 @@ extension Tutor {
       "review", usage: "review [incorrect | flagged]",
       "Answer the items due for review, oldest first (spaced repetition, FSRS); or those you "
         + "got wrong last time, or flagged.",
+      complete: { _, previous, current in
+        previous.count == 1 ? candidates(["incorrect", "flagged"], startingWith: current) : []
+      },
       run: { tutor, arguments in tutor.reviewCommand(arguments) }),
     ShellCommand(
       "flag", "Mark the question or case step on screen for `review flagged` (again to unmark).",
@@ -61,6 +61,9 @@ extension Tutor {
     ShellCommand(
       "reset", usage: "reset ID|NUMBER",
       "Forget your place and answers in one lesson (after you confirm); the log keeps them.",
+      complete: { tutor, previous, current in
+        previous.count == 1 ? tutor.lessonCandidates(current) : []
+      },
       run: { tutor, arguments in tutor.resetCommand(arguments) }),
     ShellCommand(
       "glossary", "Every abbreviation of the review and the course.",
@@ -84,9 +87,13 @@ extension Tutor {
         + "fact at a time.",
       run: { tutor, _ in
         var walk = AlgorithmWalk()
-        let blocks = walk.start()
+        let blocks = walk.start(figure: Pictures.tree(tutor.context.figureStyle))
         return tutor.open(walk, Reply(blocks))
       }),
+    ShellCommand(
+      "draw",
+      "Draw Figure 3 (reconstructed) with the path the facts of the last case step took.",
+      run: { tutor, _ in tutor.drawCommand() }),
     // A lesson takes these itself (`Study.accept`); they reach the table only elsewhere.
     ShellCommand(
       "next", usage: "next (or Enter)", "Go to the next page or question.", aliases: ["n"],
@@ -120,14 +127,21 @@ extension Tutor {
       run: { tutor, _ in tutor.farewell() }),
   ]
 
+  /// The lesson ids and numbers that start with `current`, for Tab after `study` and `reset`.
+  func lessonCandidates(_ current: String) -> [String] {
+    let lessons = course.lessons
+    return candidates(
+      lessons.map(\.id) + lessons.indices.map { String($0 + 1) }, startingWith: current)
+  }
+
   /// A lesson's command typed where no lesson takes it.
   private static func lessonOnly(_ name: String) -> Reply {
     .error("`\(name)` works inside a lesson, case or review; `study 1` opens the first lesson.")
   }
 
-  /// `study [ID|NUMBER]`: opens a lesson where the learner left it.
+  /// `study [ID|NUMBER [PAGE]]`: opens a lesson where the learner left it, or at a page.
   mutating func study(_ arguments: [String]) -> Reply {
-    guard arguments.count <= 1 else { return .error("Usage: study ID|NUMBER") }
+    guard arguments.count <= 2 else { return .error("Usage: study ID|NUMBER [PAGE]") }
     let lesson: Lesson
     if let reference = arguments.first {
       guard let found = course.lesson(matching: reference) else {
@@ -143,7 +157,16 @@ extension Tutor {
     guard let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) else {
       return .error("No lesson '\(lesson.id)'.")
     }
-    let (study, reply) = Study.open(lesson, number: index + 1, &context)
+    var page: Int?
+    if arguments.count == 2 {
+      guard let number = Int(arguments[1]), (1...lesson.pages.count).contains(number) else {
+        return .error(
+          "“\(lesson.title)” has pages 1–\(lesson.pages.count); `study \(index + 1) 1` opens "
+            + "the first.")
+      }
+      page = number
+    }
+    let (study, reply) = Study.open(lesson, number: index + 1, page: page, &context)
     return open(study, reply)
   }
 
@@ -189,7 +212,7 @@ extension Tutor {
           ], hang: 2))
     }
     blocks.append(.text("`case ID` opens one; `case random` makes a new patient.", .dim))
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 
   /// `quiz [--cases N] [--topic T] [--timed]`: a block of cases, authored first, then

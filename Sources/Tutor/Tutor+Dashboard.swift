@@ -1,3 +1,4 @@
+import Cases
 import Clinical
 import Course
 import Foundation
@@ -25,20 +26,21 @@ extension Tutor {
     guard arguments.isEmpty else { return .error("Usage: progress [--json]") }
     var blocks: [Block] = [.rule("Progress · \(session.learner)", right: "")]
     blocks += listLessons().blocks
-    blocks += [.blank, .text("Accuracy by topic (latest answer to each item)", .strong)]
-    if stats.topics.isEmpty { blocks.append(.text("  Nothing answered yet.", .dim)) }
-    for (name, score) in stats.topics {
-      blocks.append(
-        .paragraph([
-          Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
-        ]))
-    }
+    let now = context.now()
+    let startOfToday = Calendar.current.startOfDay(for: now)
+    blocks += Pictures.progressCharts(
+      // The days' counts come from the checkpoint, so the log is not read for the chart.
+      context.figureStyle,
+      answerDates: stats.days.flatMap { Array(repeating: $0.date, count: $0.answers) },
+      topics: stats.topics.map { ($0.name, $0.score.right, $0.score.answered) },
+      due: session.due(at: startOfToday, within: 14 * 86_400).map(\.due), now: now)
     if !stats.stepKinds.isEmpty {
       blocks += [.blank, .text("Case steps by kind", .strong)]
       for (name, score) in stats.stepKinds {
         blocks.append(
-          .paragraph([
-            Span("  " + name.rightPadded(to: 22)), bar(score), Span(scoreText(score), .dim),
+          .row([
+            Span("  " + ClinicalWords.stepKind(name).fitted(to: 22)), bar(score),
+            Span(scoreText(score), .dim),
           ]))
       }
     }
@@ -48,17 +50,12 @@ extension Tutor {
       .text(
         "Streak: \(stats.streak) day\(stats.streak == 1 ? "" : "s") · \(stats.totalAnswers) answer\(stats.totalAnswers == 1 ? "" : "s") in all",
         .strong),
-      .text("Last 30 days (answers a day, then the share right):", .dim),
-      .raw("  answers " + sparkline(stats.days.map(\.answers))),
-      .raw(
-        "  right   "
-          + sparkline(
-            stats.days.map { $0.answers == 0 ? -1 : $0.right * 100 / $0.answers }, maximum: 100)),
     ]
     if let weakest = stats.weakest.first {
       blocks.append(
         .paragraph([
-          Span("Weakest: ", .accent), Span("\(weakest.name) (\(weakest.score.percent) % right). "),
+          Span("Weakest: ", .accent),
+          Span("\(ClinicalWords.stepKind(weakest.name)) (\(weakest.score.percent) % right). "),
           Span(suggestion(for: weakest.name), .dim),
         ]))
     }
@@ -87,16 +84,6 @@ extension Tutor {
     return "Reread `study \(index + 1)` (\(lesson.title))."
   }
 
-  /// One character a day, scaled to the busiest day; a dot for a day with nothing.
-  func sparkline(_ values: [Int], maximum: Int? = nil) -> String {
-    let levels = Array("▁▂▃▄▅▆▇█")
-    let top = max(1, maximum ?? values.max() ?? 1)
-    return String(
-      values.map { value in
-        value < 0 || (maximum == nil && value == 0) ? "·" : levels[min(7, value * 7 / top)]
-      })
-  }
-
   /// `history [N]`: the last N answers (10 by default), newest last.
   func historyCommand(_ arguments: [String]) -> Reply {
     var count = 10
@@ -115,19 +102,49 @@ extension Tutor {
     guard !recent.isEmpty else { return Reply([.text("No answers yet.", .dim)]) }
     let style = Date.ISO8601FormatStyle(timeZone: .current).year().month().day()
       .dateTimeSeparator(.space).time(includingFractionalSeconds: false)
+    let catalog = context.catalog
     return Reply(
       recent.map { answer in
         let mark = answer.skipped ? "–" : answer.correct ? "✓" : "✗"
-        let response = answer.skipped ? "skipped" : answer.response.joined(separator: " ")
+        let (place, response) = Self.describe(answer, in: catalog)
         let outcome = answer.outcome == .acceptable ? " (accepted alternative)" : ""
         return .paragraph(
           [
             Span(answer.at.formatted(style) + "  ", .dim),
             Span(mark + " ", answer.correct ? .good : answer.skipped ? .dim : .bad),
-            Span(answer.item.rawValue), Span("  \(response)\(outcome)", .dim),
+            Span(place), Span("  \(response)\(outcome)", .dim),
             Span("  \(answer.durationMs / 1000) s", .dim),
           ], hang: 4)
-      })
+      }
+    ).paged()
+  }
+
+  /// Where an answer was given and what it said, in the course's words: the lesson and
+  /// question or the case and step, and the options chosen by their text (never their ids).
+  static func describe(_ answer: Answer, in catalog: ItemCatalog) -> (String, String) {
+    func chosen(_ labels: [String: String]) -> String {
+      answer.skipped
+        ? "skipped"
+        : answer.response.isEmpty
+          ? "none" : answer.response.map { labels[$0] ?? $0 }.joined(separator: "; ")
+    }
+    switch catalog.resolve(answer.item) {
+    case .question(let lesson, let question)?:
+      let number = (lesson.questions.firstIndex(of: question) ?? 0) + 1
+      let labels = Dictionary(
+        question.options.map {
+          ($0.id, $0.text.fitted(to: 30).trimmingCharacters(in: .whitespaces))
+        },
+        uniquingKeysWith: { a, _ in a })
+      return ("\(lesson.title), question \(number)", chosen(labels))
+    case .caseStep(let found, let step, let index)?:
+      let key = try? step.answerKey().get()
+      let labels = Dictionary(
+        (key?.choices ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+      return ("\(found.title), step \(index + 1)", chosen(labels))
+    case nil:
+      return ("an item no longer in the course", answer.skipped ? "skipped" : "")
+    }
   }
 
   /// `learners`: everyone with a session file here.

@@ -42,7 +42,9 @@ extension Tutor {
     guard !course.lessons.isEmpty else {
       return Reply([.text("The course has no lessons yet.", .dim)])
     }
-    let titleWidth = min(44, course.lessons.map(\.title.count).max() ?? 0)
+    // The title takes what the number, bar, percentage and score leave of the width.
+    let longest = course.lessons.map(\.title.count).max() ?? 0
+    let titleWidth = max(8, min(longest, context.width - 35))
     var blocks: [Block] = []
     for (number, lesson) in course.lessons.enumerated() {
       let progress = session.lessons[lesson.id]
@@ -59,12 +61,10 @@ extension Tutor {
       let scoreText =
         score.answered == 0 && score.correct == 0
         ? "" : "   \(score.correct)/\(lesson.questions.count) right"
-      var title = lesson.title
-      if title.count > titleWidth { title = String(title.prefix(titleWidth - 1)) + "…" }
       blocks.append(
-        .paragraph([
+        .row([
           Span(String(number + 1).leftPadded(to: 3) + " "),
-          Span(title.rightPadded(to: titleWidth) + "  "),
+          Span(lesson.title.fitted(to: titleWidth) + "  "),
           Span(bar, fraction >= 1 ? .good : .accent),
           Span(" \(percent)%\(scoreText)", .dim),
         ]))
@@ -85,21 +85,29 @@ extension Tutor {
       return Reply(blocks)
     }
     let width = CommandHelp.all.map(\.usage.count).max() ?? 0
+    // Two columns when the summaries keep 30 columns beside the usages; else each summary
+    // goes under its usage.
+    let columns = width + 4 + 30 <= min(context.width, TextRenderer.proseWidth)
     var blocks: [Block] = [.text("Commands:", .strong)]
     for command in CommandHelp.all {
-      blocks.append(
-        .paragraph(
-          [
-            Span("  " + command.usage.rightPadded(to: width) + "  ", .accent),
-            Span(command.summary),
-          ],
-          hang: width + 4))
+      if columns {
+        blocks.append(
+          .paragraph(
+            [
+              Span("  " + command.usage.rightPadded(to: width) + "  ", .accent),
+              Span(command.summary),
+            ],
+            hang: width + 4))
+      } else {
+        blocks.append(.paragraph([Span("  " + command.usage, .accent)], hang: 4))
+        blocks.append(.text(command.summary, indent: 6))
+      }
     }
     blocks += [
       .text("Answer a question with its letter (`b`), or letters for several (`a c`)."),
       .text("Tab completes commands, lesson numbers and ids. Ctrl-C cancels, Ctrl-D leaves.", .dim),
     ]
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 }
 
@@ -110,5 +118,10 @@ extension String {
 
   func rightPadded(to width: Int) -> String {
     count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+
+  /// Exactly `width` characters: cut with `…`, or padded with spaces.
+  func fitted(to width: Int) -> String {
+    count > width ? String(prefix(max(0, width - 1))) + "…" : rightPadded(to: width)
   }
 }

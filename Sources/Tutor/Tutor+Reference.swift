@@ -21,7 +21,8 @@ extension Tutor {
         .paragraph(
           [Span("  " + entry.term.rightPadded(to: width) + "  ", .accent), Span(entry.expansion)],
           hang: width + 4)
-      } + [.text("`define TERM` explains one.", .dim)])
+      } + [.text("`define TERM` explains one.", .dim)]
+    ).paged()
   }
 
   /// `define TERM`: the definition, what to see too, and the source.
@@ -70,7 +71,8 @@ extension Tutor {
 
   private func openHint(_ place: SearchHit.Place) -> String {
     switch place {
-    case .page(let lesson, _, _, _), .question(_, let lesson, _): return "`study \(lesson)`"
+    case .page(let lesson, _, let page, _): return "`study \(lesson) \(page)`"
+    case .question(_, let lesson, _): return "`study \(lesson)`"
     case .caseStage(let caseID, _, _): return "`case \(caseID)`"
     }
   }
@@ -91,7 +93,7 @@ extension Tutor {
         .text(
           shown + (citations.count > 8 ? ", … (\(citations.count) in all)" : ""), .dim, indent: 4))
     }
-    return Reply(blocks)
+    return Reply(blocks).paged()
   }
 }
 

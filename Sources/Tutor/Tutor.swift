@@ -172,8 +172,16 @@ public struct Tutor {
       case .only(let words):
         return candidates(words, startingWith: current)
       case .commands(let lessonCommands, let answers):
+        // An answer that fits what is typed comes before any command (`G` is G1, G2, G3
+        // at a grade step, not `glossary`).
+        let answering = candidates(answers, startingWith: current)
+        if !answering.isEmpty && !current.isEmpty { return answering }
+        // At a question, skip and menu work whatever the activity.
+        let asked = answers.isEmpty ? [] : ["skip", "menu"]
         let names = Tutor.commands.filter { lessonCommands || !$0.help.inLesson }.map(\.help.name)
-        return candidates(names + answers, startingWith: current)
+        var seen = Set<String>()
+        return candidates(answers + names + asked, startingWith: current)
+          .filter { seen.insert($0).inserted }
       }
     }
     guard case .commands = completion, let command = Tutor.command(named: name) else { return [] }

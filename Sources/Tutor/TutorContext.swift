@@ -1,4 +1,6 @@
 import Cases
+import Clinical
+import Figures
 import Course
 import Foundation
 import Identifiers
@@ -19,6 +21,18 @@ struct TutorContext {
   private(set) var recorder = AnswerRecorder()
   /// The columns screens are laid out for: the shell's width, 80 in tests.
   var width = 80
+  /// Whether pictures may use colour (else charts are tables of numbers) and which
+  /// characters they are drawn with; the shell sets both from the terminal and environment.
+  var pictureColor = false
+  var pictureGlyphs: Glyphs = .unicode
+  /// The facts of the last case step answered or the last walk finished: what `draw` shows
+  /// the path of.
+  var lastFacts: CaseFacts?
+
+  /// How a picture is drawn on this screen.
+  var figureStyle: FigureStyle {
+    FigureStyle(width: width, color: pictureColor, glyphs: pictureGlyphs)
+  }
 
   init(provider: CourseProvider, session: Session, clock: @escaping @Sendable () -> Date) {
     self.provider = provider

@@ -126,21 +126,22 @@ struct CaseLoaderTests {
     #expect(stages[2].facts.contraindications == [.bilioentericAnastomosis])
     let noLiver = try Self.step(Self.pancreas, "if-no-liver")
     #expect(noLiver.facts.liver == nil)
-    #expect(noLiver.whatIf == "liver none")
+    #expect(noLiver.whatIf == "no liver metastases")
   }
 
   @Test("a what-if step changes its own facts only, merging mappings key by key")
   func whatIfFacts() throws {
     let younger = try Self.step(Self.ileal, "if-younger")
     #expect(younger.kind == .transplantEligible)
-    #expect(younger.whatIf == "age 45; primary.status resected; liver.resectability none")
+    #expect(
+      younger.whatIf == "age 45; the primary resected; nothing in the liver resectable")
     #expect(younger.facts.age == 45)
     #expect(
       younger.facts.primary
         == CaseFacts.Primary(site: .ileum, sizeCm: 1.5, extent: .subserosa, status: .resected))
     #expect(younger.facts.liver?.involvementPercent == 35)
     let g3 = try Self.step(Self.pancreas, "if-g3")
-    #expect(g3.whatIf == "pathology.ki67 25")
+    #expect(g3.whatIf == "Ki-67 25 %")
     #expect(g3.facts.pathology == CaseFacts.Pathology(differentiation: .well, ki67: 25))
     // The step after a what-if sees the stage's facts again.
     #expect(g3.facts.liver?.pattern == .disseminated)
@@ -167,16 +168,21 @@ struct CaseLoaderTests {
   }
 
   @Test(
-    "a change is described key by key",
+    "a change is described key by key, in clinical words (B2)",
     arguments: [
-      ("{age: 45, liver: null}", "age 45; liver none"),
-      ("{syndrome: true, stableMonths: 2.5}", "syndrome true; stableMonths 2.5"),
-      ("{primary: {sizeCm: 2.0, status: resected}}", "primary.sizeCm 2; primary.status resected"),
+      ("{age: 45, liver: null}", "age 45; no liver metastases"),
+      ("{syndrome: true, stableMonths: 2.5}", "a hormonal syndrome; stable for 2.5 months"),
+      (
+        "{primary: {sizeCm: 2.0, status: resected}}", "a primary of 2 cm; the primary resected"
+      ),
       (
         "{contraindications: [liver_failure, portal_vein_thrombosis]}",
-        "contraindications liver_failure, portal_vein_thrombosis"
+        "liver failure, portal vein thrombosis"
       ),
-      ("{contraindications: []}", "contraindications none"),
+      ("{contraindications: []}", "no contraindication to liver-directed treatment"),
+      ("{onSSA: false}", "no somatostatin analogue so far"),
+      ("{pathology: {mitoses: 8}}", "8 mitoses per 10 HPF"),
+      ("{progressive: true, stableMonths: 0}", "progressing; no stable period"),
     ])
   func changeDescription(change: String, expected: String) throws {
     let yaml = """

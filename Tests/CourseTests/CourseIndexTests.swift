@@ -194,6 +194,19 @@ struct CourseIndexTests {
       ].map(\.description) == ["lesson a", "a page 3", "question q", "case c", "glossary Ki-67"])
   }
 
+  @Test(
+    "define on the real course: a drug or criterion is its own entry, not a tracer's (B12)",
+    arguments: [
+      ("octreotide", "octreotide"), ("lanreotide", "lanreotide"), ("Milan", "Milan criteria"),
+      ("milan criteria", "Milan criteria"), ("DOTATOC", "DOTATOC"),
+    ])
+  func realCourseDefine(query: String, term: String) throws {
+    let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons")
+    let course = try CourseLoader.load(from: lessons.path)
+    #expect(CourseIndex(course: course).define(query)?.term == term)
+  }
+
   @Test("the index of the real course builds in well under a second")
   func realCourseSpeed() throws {
     let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

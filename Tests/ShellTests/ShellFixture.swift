@@ -91,8 +91,13 @@ final class ShellFixture {
   let source: ScriptedLines
   private(set) var out = ""
   private(set) var err = ""
+  /// What went to the pager.
+  private(set) var paged = ""
   /// Set to make standard output fail, as a reader that went away does.
   var outputStatus: Int32?
+  /// The terminal's width at each screen, as a window resized between lines reports it;
+  /// empty for a fixed 60 columns.
+  var widths: [Int] = []
 
   init(_ events: [LineEvent]) {
     let start = Date(timeIntervalSince1970: 1_800_000_000)
@@ -111,10 +116,13 @@ final class ShellFixture {
       clock: { Date(timeIntervalSince1970: 1_800_000_100) })
     let output = ShellOutput(
       out: { [unowned self] in out += $0 }, err: { [unowned self] in err += $0 },
+      page: { [unowned self] in paged += $0 },
       failedStatus: { [unowned self] in outputStatus })
     let loop = ShellLoop(
       tutor: tutor, session: session, source: source,
-      renderer: TextRenderer(width: 60, color: false), interactive: interactive, output: output)
+      renderer: TextRenderer(width: 60, color: false), interactive: interactive, output: output,
+      width: widths.isEmpty
+        ? nil : { [unowned self] in widths.count > 1 ? widths.removeFirst() : widths[0] })
     return loop.run()
   }
 }

@@ -11,6 +11,12 @@ struct ShellLoopTests {
     #expect(shell.run(interactive: false) == 0)
     #expect(
       shell.out == """
+        ── Grading ─────────────────────────────────────────────────
+        Grades.
+        You will be able to:
+          • Grade.
+        About 1 min: 1 page, 1 question.
+
         ── Ki-67 (page 1/1) ────────────────────────────────────────
         Source: WHO 2010
 
@@ -37,6 +43,30 @@ struct ShellLoopTests {
     #expect(shell.source.prompts == ["nelm> ", "nelm 1> ", "answer> ", "nelm> "])
     #expect(shell.session.log.map(\.item) == ["grading/g1"])
     #expect(shell.session.session.lessons["grading"]?.completed == true)
+  }
+
+  @Test("long text goes to the pager on a terminal, straight to standard output through a pipe")
+  func pager() {
+    let terminal = ShellFixture(lines: ["help", "sources", "lessons"])
+    #expect(terminal.run(interactive: true) == 0)
+    #expect(terminal.paged.contains("Commands:"))
+    #expect(terminal.paged.contains("references, each with the items that cite it"))
+    #expect(!terminal.out.contains("Commands:"))
+    #expect(terminal.out.contains("Grading"))
+    let pipe = ShellFixture(lines: ["help"])
+    #expect(pipe.run(interactive: false) == 0)
+    #expect(pipe.paged.isEmpty && pipe.out.contains("Commands:"))
+  }
+
+  @Test("a window resized between two lines: each screen is laid out for its width then")
+  func resized() {
+    let shell = ShellFixture(lines: ["help", "help"])
+    shell.widths = [60, 120]
+    #expect(shell.run(interactive: true) == 0)
+    let screens = shell.paged.components(separatedBy: "Commands:")
+    #expect(screens.count == 3)
+    #expect(screens[1].split(separator: "\n").allSatisfy { $0.count <= 60 })
+    #expect(screens[2].split(separator: "\n").contains { $0.count > 60 })
   }
 
   @Test("through a pipe, the first error ends the script with 1, after what came before")

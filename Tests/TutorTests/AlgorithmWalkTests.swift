@@ -1,3 +1,4 @@
+import Clinical
 import Testing
 @testable import Tutor
 
@@ -18,6 +19,21 @@ struct AlgorithmWalkTests {
     #expect(text.contains("not clinical decision support"))
     #expect(text.contains("Age in years (a number) [50]"))
     #expect(tutor.prompt == "algorithm> ")
+  }
+
+  @Test("values are shown and typed in words: `in situ`, `portal vein thrombosis` (B11)")
+  func valuesInWords() {
+    let (text, _) = walk([
+      "", "", "in situ", "", "portal vein thrombosis, bilioenteric anastomosis",
+    ])
+    #expect(!text.contains("Choose"))
+    #expect(text.contains("in situ | resected"))
+    #expect(ClinicalWords.leakedIdentifiers(in: text).isEmpty, "\(text)")
+    #expect(
+      FactQuestion.phrases(
+        in: "liver-failure portal_vein_thrombosis", of: ["liver_failure", "portal_vein_thrombosis"])
+        == ["liver_failure", "portal_vein_thrombosis"])
+    #expect(FactQuestion.phrases(in: "portal vein", of: ["portal_vein_thrombosis"]) == nil)
   }
 
   @Test("Enter at every question takes the defaults: a single resectable metastasis, D6")
@@ -142,7 +158,9 @@ struct AlgorithmWalkTests {
 
 extension Reply {
   /// The reply as text without wrapping, so phrases can be looked for whole.
-  var wideText: String { TextRenderer(width: 10_000, color: false).render(blocks) }
+  var wideText: String {
+    TextRenderer(width: 10_000, color: false, proseWidth: 10_000).render(blocks)
+  }
 }
 
 extension Tutor {

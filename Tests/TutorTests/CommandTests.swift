@@ -103,4 +103,23 @@ struct CommandTests {
     #expect(TextRenderer(width: 40, color: false).render(blocks) == "Correct.\n")
     #expect(TextRenderer(width: 40, color: true).render(blocks) == "\u{1B}[32mCorrect.\u{1B}[0m\n")
   }
+
+  @Test("Tab offers review's pools, reset's lessons, and at a case step its answers first (B9)")
+  func completionsB9() {
+    var tutor = CaseFixture.tutor()
+    #expect(tutor.completions(for: "review ") == ["incorrect", "flagged"])
+    #expect(tutor.completions(for: "reset ").contains("1"))
+    _ = tutor.accept("case ileal-crr")
+    #expect(tutor.completions(for: "").contains("skip"))
+    #expect(tutor.completions(for: "").contains("menu"))
+    #expect(tutor.completions(for: "s").contains("skip"))
+  }
+
+  @Test("at a grade step, G completes the grades, not glossary (B9)")
+  func gradeLabels() {
+    var tutor = TutorFixture.tutor()
+    _ = tutor.accept("case random --seed 3 --topic grading")
+    // The first step of this generated case asks the grade: a) G1 b) G2 c) G3.
+    #expect(tutor.completions(for: "G") == ["G1", "G2", "G3"])
+  }
 }

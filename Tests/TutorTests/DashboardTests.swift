@@ -65,9 +65,13 @@ struct DashboardTests {
     #expect(text.contains("2 Grading"))
     // The latest answer to g1 is right, so its topic (the lesson id: no tags) is 1/1.
     #expect(text.contains("grading"))
-    #expect(text.contains("(1/1)"))
+    #expect(text.contains("100 %  1/1"))
     #expect(text.contains("Streak: 2 days · 2 answers in all"))
-    #expect(text.contains("  answers " + String(repeating: "·", count: 28)))
+    // Without colour the charts are tables of numbers: one answer on each of the last two
+    // days.
+    #expect(text.contains("Answers per day, last 30 days"))
+    #expect(text.contains("01-14  1") && text.contains("01-15  1"))
+    #expect(text.contains("Reviews due, next 14 days"))
   }
 
   @Test("progress --json is valid JSON with the figures")
@@ -90,6 +94,17 @@ struct DashboardTests {
     #expect((object["lessons"] as? [[String: Any]])?.first?["id"] as? String == "staging")
   }
 
+  @Test("history names the lesson and question and the option chosen, never their ids (B11)")
+  func historyInWords() {
+    let answers = [answer(daysAgo: 0, correct: true, item: "grading/g1")]
+    var tutor = Tutor(
+      course: TutorFixture.course, session: Session(learner: "ana", now: Self.now),
+      clock: { Self.now }, history: { _ in answers })
+    let text = tutor.accept("history").wideText
+    #expect(text.contains("✓ Grading, question 1  G2"), "\(text)")
+    #expect(!text.contains("grading/g1"))
+  }
+
   @Test("history lists the last answers, newest last; a bad count is an error")
   func history() {
     let answers = (0..<15).map {
@@ -100,7 +115,9 @@ struct DashboardTests {
       clock: { Self.now }, history: { Array(answers.suffix($0)) })
     let lines = tutor.accept("history").wideText.split(separator: "\n")
     #expect(lines.count == 10)
-    #expect(lines.last?.contains("✓ l/q14  b") == true)
+    // An item no longer in the course is named so, never by its id.
+    #expect(lines.last?.contains("✓ an item no longer in the course") == true)
+    #expect(!lines.joined().contains("l/q"))
     #expect(tutor.accept("history 3").wideText.split(separator: "\n").count == 3)
     #expect(tutor.accept("history zero").isError)
   }

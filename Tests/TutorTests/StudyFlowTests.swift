@@ -160,6 +160,25 @@ struct StudyFlowTests {
     #expect(reply.text.contains("Ki-67 (page 1/2)"))
     #expect(tutor.unsavedAnswers.count == answers)
   }
+  @Test("a lesson opens with its summary, objectives and an estimated time")
+  func overview() {
+    var tutor = TutorFixture.tutor()
+    let text = tutor.accept("study grading").text
+    #expect(text.contains("Grades."))
+    #expect(text.contains("You will be able to:"))
+    #expect(text.contains("• Grade a NET."))
+    #expect(text.contains("About 2 min: 2 pages, 3 questions."))
+  }
+
+  @Test("study N P opens page P; a page out of range says which exist")
+  func studyPage() {
+    var tutor = TutorFixture.tutor()
+    let text = tutor.accept("study 2 2").text
+    #expect(text.contains("Mitoses (page 2/2)"))
+    #expect(!text.contains("Ki-67 (page 1/2)"))
+    _ = tutor.accept("menu")
+    #expect(tutor.accept("study 2 3").isError)
+  }
 }
 
 extension Tutor {
@@ -173,4 +192,5 @@ extension Tutor {
       _ = accept("")
     }
   }
+
 }

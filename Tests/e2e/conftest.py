@@ -2,6 +2,7 @@
 import os
 import pathlib
 import subprocess
+import unicodedata
 
 import pytest
 import yaml
@@ -169,6 +170,27 @@ def validate_json(name, data, what="output"):
     return data
 
 
+def file_stem(learner):
+    """The name of a learner's files (Progress LearnerName.fileStem): the name itself when it
+    is 1-64 ASCII letters, digits, '-', '_', '.' not starting with '.'; else the name in ASCII
+    (accents dropped, spaces as '-'), then '-' and 8 hex digits of its FNV-1a checksum."""
+    if re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}", learner):
+        return learner
+    folded = "".join(c for c in unicodedata.normalize("NFKD", learner)
+                     if not unicodedata.combining(c))
+    ascii_name = ""
+    for char in folded:
+        if re.fullmatch(r"[A-Za-z0-9_.-]", char):
+            ascii_name += char
+        elif char == " " and not ascii_name.endswith("-"):
+            ascii_name += "-"
+    base = ascii_name.lstrip(".-")[:40] or "learner"
+    checksum = 0x811C9DC5
+    for byte in learner.encode():
+        checksum = ((checksum ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{base}-{checksum:08x}"
+
+
 LEARNER_FILE = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\.json$")
 
 
@@ -205,7 +227,8 @@ def validate_learner_file(path, torn_tail_allowed=False):
     else:
         data = json.loads(path.read_text(encoding="utf-8"))
         validate_json("session", data, str(path))
-        assert data["learner"] == name[: -len(".json")], f"{path}: learner {data['learner']!r}"
+        assert file_stem(data["learner"]) == name[: -len(".json")], \
+            f"{path}: learner {data['learner']!r}"
 
 
 def validate_learner_files(directory, torn_tail_allowed=False, only_changed_since=None):

@@ -178,7 +178,7 @@ def test_show_json_steps_carry_the_engines_key(course):
     ]
     # Adjuncts offered without options: every adjunct of ALGORITHM.md section 3.
     assert len(steps["extras"]["options"]) == 9
-    assert steps["if-syndrome"]["whatIf"] == "syndrome true"
+    assert steps["if-syndrome"]["whatIf"] == "a hormonal syndrome"
     assert steps["if-syndrome"]["facts"]["syndrome"] is True
     assert "whatIf" not in steps["now"]
     assert steps["now"]["facts"]["syndrome"] is False
@@ -203,7 +203,7 @@ def test_show_human_form(course):
     assert "Stage 1: Work-up" in lines
     assert "Stage 2: Progression" in lines
     assert "    key: prrt (rule D4/S2)" in lines
-    assert "  if-syndrome — what if syndrome true: treatment" in lines
+    assert "  if-syndrome — what if a hormonal syndrome: treatment" in lines
 
 
 def test_unknown_id_is_bad_input_and_says_how_to_list(course):

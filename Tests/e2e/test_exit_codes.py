@@ -92,10 +92,11 @@ CASES = [
     ("case show: random:1:transplant", "case show random:1:transplant", None, SUCCESS),
     ("export xapi: no learner", "export xapi - --sessions {sessions} --lessons {lessons}", None,
      USAGE),
-    ("export xapi: learner name with a space",
-     "export xapi - --learner 'a b' --sessions {sessions} --lessons {lessons}", None, USAGE),
-    ("shell: learner name with a space",
-     "--learner 'a b' --sessions {sessions} --lessons {lessons}", "quit\n", USAGE),
+    # Any display name is allowed ("Sam Resident"); one that would reorder the terminal is not.
+    ("export xapi: learner name with a direction override",
+     "export xapi - --learner 'a\u202eb' --sessions {sessions} --lessons {lessons}", None, USAGE),
+    ("shell: learner name with a direction override",
+     "--learner 'a\u202eb' --sessions {sessions} --lessons {lessons}", "quit\n", USAGE),
     ("shell: no learner through a pipe", "--sessions {sessions} --lessons {lessons}", "quit\n",
      USAGE),
 ]

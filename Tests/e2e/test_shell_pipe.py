@@ -105,13 +105,24 @@ def test_an_option_that_does_not_exist_is_an_error(nelm_bin, home, sessions):
 
 
 def test_bad_learner_names_are_refused(nelm_bin, home, sessions):
-    for name in ["../evil", ".hidden", "a b", "x" * 65]:
+    for name in ["a\u202eb", "   ", "a\x01b", "x" * 65]:
         result = run_piped(nelm_bin, home, "quit\n",
                            "--learner", name, "--lessons", "Lessons", "--sessions", str(sessions))
         assert result.returncode == 64, name
         assert "is not allowed" in result.stderr.decode(), name
     assert not sessions.exists() or not any(sessions.iterdir())
+
+
+def test_a_name_that_looks_like_a_path_is_only_a_name(nelm_bin, home, sessions):
+    # Any display name is allowed; its files get a derived, safe name inside the folder.
+    for name in ["../evil", ".hidden", "a/b"]:
+        result = run_piped(nelm_bin, home, "study 1\nquit\n", "--learner", name,
+                           "--lessons", "Lessons", "--sessions", str(sessions))
+        assert result.returncode == 0, result.stderr
+        assert f"See you soon, {name}." in result.stderr.decode()
     assert not (sessions.parent / "evil.json").exists()
+    names = [path.name for path in sessions.iterdir()]
+    assert names and all(not n.startswith(".") and "/" not in n for n in names), names
 
 
 def test_without_a_learner_a_script_is_told_how_to_name_one(nelm_bin, home, sessions):

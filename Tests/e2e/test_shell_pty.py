@@ -38,8 +38,9 @@ def test_tab_completes_commands_and_lesson_numbers(shell):
     child.send("help stu\t\r")
     child.expect("Open a lesson where you left it")
     child.expect("nelm> ")
-    child.send("study \t")  # several choices: they are listed
-    child.expect(r"nets-and-liver-metastases  grading-and-staging  .*  1  2  3")
+    child.send("study \t")  # several choices: they are listed in columns, down then across
+    child.expect(r"nets-and-liver-metastases +\S.*\r\ngrading-and-staging +\S")
+    child.expect(r"decision-algorithm +4 +8 +12")
     child.send("nets\t\r")
     child.expect(r"\(page 1/")
     child.sendcontrol("d")
@@ -120,7 +121,7 @@ def test_utf8_input_is_edited_by_character(shell):
 def test_the_name_is_asked_once_and_remembered(shell, sessions):
     child = shell(learner=None)
     child.expect("Your name: ")
-    child.send("no way\r")
+    child.send("   \r")  # any display name is allowed ("Sam Resident"), but not none
     child.expect("is not allowed")
     child.expect("Your name: ")
     child.send("kim\r")
