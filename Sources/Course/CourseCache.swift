@@ -13,7 +13,7 @@ import Foundation
 /// it is a regular file.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
-  static let formatVersion = "nelm-course-cache-3"
+  static let formatVersion = "nelm-course-cache-4"
 
   /// The course in `directory`, from the cache in `cacheDirectory` when it is fresh.
   /// Without a cache directory, or when the cache cannot be written, it loads as usual.
