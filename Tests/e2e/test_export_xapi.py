@@ -4,6 +4,8 @@ holds."""
 import json
 import re
 import subprocess
+import tempfile
+import time
 
 import pytest
 import yaml
@@ -24,21 +26,41 @@ def lesson_one():
     return min((doc for doc in found if "order" in doc), key=lambda lesson: lesson["order"])
 
 
-def study_lesson_one(nelm_bin, env, sessions):
-    """Studies lesson 1 to the end through a pipe, answering every other question wrongly."""
+def study_lesson_one(nelm_bin, env, sessions, pause_after=None):
+    """Studies lesson 1 to the end through a pipe, answering every other question wrongly.
+    With `pause_after` N, the rest of the script is sent only once N answers are in the log,
+    so the answers after it are logged at a later millisecond than those before."""
     lesson = lesson_one()
     lines = ["study 1"] + [""] * (len(lesson["pages"]) - 1) + ["next"]
+    answers_sent = []
     for index, question in enumerate(lesson["questions"]):
         key = sorted(question["key"])
         wrong = [o["id"] for o in question["options"] if o["id"] not in key][:1]
         chosen = key if index % 2 == 0 else wrong
         lines.append(" ".join(sorted(shown_letter("ana", lesson, question, i) for i in chosen)))
+        answers_sent.append(len(lines))
         if index < len(lesson["questions"]) - 1:
             lines.append("")
     lines.append("quit")
-    result = run_piped(nelm_bin, env, "\n".join(lines) + "\n", "--learner", "ana",
-                       "--lessons", str(LESSONS), "--sessions", str(sessions))
-    assert result.returncode == 0, result.stderr.decode()
+    args = [nelm_bin, "--learner", "ana", "--lessons", str(LESSONS), "--sessions", str(sessions)]
+    if pause_after is None:
+        result = run_piped(nelm_bin, env, "\n".join(lines) + "\n", *args[1:])
+        assert result.returncode == 0, result.stderr.decode()
+        return lesson
+    split = answers_sent[pause_after - 1]
+    log = sessions / "ana.answers.jsonl"
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        shell = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=out, stderr=err, env=env)
+        shell.stdin.write(("\n".join(lines[:split]) + "\n").encode())
+        shell.stdin.flush()
+        deadline = time.monotonic() + 30
+        while not log.exists() or len(log.read_bytes().splitlines()) < pause_after:
+            assert shell.poll() is None and time.monotonic() < deadline, "the answers never came"
+            time.sleep(0.01)
+        time.sleep(0.01)
+        shell.stdin.write(("\n".join(lines[split:]) + "\n").encode())
+        shell.stdin.close()
+        assert shell.wait(timeout=30) == 0, (err.seek(0), err.read().decode())[1]
     return lesson
 
 
@@ -140,7 +162,9 @@ def test_statements_pass_ralphs_statement_model(nelm_bin, home, sessions):
 
 
 def test_since_an_offset_or_a_date_exports_only_what_came_after(nelm_bin, home, sessions):
-    study_lesson_one(nelm_bin, home, sessions)
+    # A piped shell can log several answers in one millisecond; --since DATE takes every
+    # answer at or after the date, so the fourth answer is sent only once three are logged.
+    study_lesson_one(nelm_bin, home, sessions, pause_after=3)
     args = ["--learner", "ana", "--lessons", str(LESSONS), "--sessions", str(sessions)]
     full = subprocess.run([nelm_bin, "export", "xapi", "-", *args], capture_output=True,
                           env=home, timeout=60)
