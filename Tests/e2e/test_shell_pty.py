@@ -84,8 +84,13 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
     child.expect("Correct.")
     child.send("\r")
     child.expect("answer> ")
+    # Each key waits for the screen, as a person does: the terminal raises SIGINT as soon as
+    # Ctrl-C is typed, before the shell has read the text before it, and two SIGINTs that
+    # arrive together are one.
     child.send("half-typed")
+    child.expect("half-typed")
     child.sendcontrol("c")  # text on the line: Ctrl-C clears it, the question stays
+    child.expect_exact("\x1b[K")  # the line editor has erased the text
     child.sendcontrol("c")  # an empty line: Ctrl-C leaves the lesson
     child.expect("Cancelled")
     child.expect("nelm> ")
@@ -93,6 +98,7 @@ def test_ctrl_c_cancels_a_question_and_keeps_the_answers(shell, sessions):
     child.expect("NETs and their liver metastases")
     child.expect("nelm> ")
     child.send("stray")
+    child.expect("stray")
     child.sendcontrol("c")  # at the main prompt Ctrl-C only clears the line
     child.send("lessons\r")  # so this line is `lessons`, not `straylessons`
     child.expect("NETs and their liver metastases")
