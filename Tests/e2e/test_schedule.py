@@ -69,6 +69,35 @@ def test_replay_agrees_with_the_fsrs_package(nelm_bin, home, seed):
         assert (got["due"], got["state"]) == (expected["due"], expected["state"]), index
 
 
+def package_line(card):
+    """The package's state written as nelm writes a `--json` line: Python's `repr` of a float
+    is the shortest form that reads back, as Swift's is."""
+    return (f'{{"stability": {card.stability!r}, "difficulty": {card.difficulty!r}, '
+            f'"due": "{iso(card.due)}", "state": "{STATES[card.state]}"}}')
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_replay_lines_are_the_package_lines_byte_for_byte(nelm_bin, home, tmp_path, seed):
+    # 3,000 reviews: about 330 KB of lines, so the output is written in several pieces.
+    history = random_history(100 + seed, 3000)
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(history))
+    result = subprocess.run([nelm_bin, "schedule", "replay", str(path), "--json"],
+                            capture_output=True, env=home, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    scheduler = fsrs.Scheduler(enable_fuzzing=False)
+    card = fsrs.Card(card_id=1)
+    expected = []
+    for review in history:
+        at = datetime.fromisoformat(review["at"].replace("Z", "+00:00"))
+        card, _ = scheduler.review_card(card, fsrs.Rating(review["rating"]), at)
+        expected.append(package_line(card))
+    lines = result.stdout.decode().split("\n")
+    assert lines[-1] == "" and len(lines) == len(history) + 1
+    for index, (line, want) in enumerate(zip(lines, expected)):
+        assert line == want, index
+
+
 def test_a_file_argument_and_the_human_table(nelm_bin, home, tmp_path):
     history = [{"rating": 3, "at": "2024-03-01T09:00:00Z"},
                {"rating": 3, "at": "2024-03-01T09:10:00Z"},
