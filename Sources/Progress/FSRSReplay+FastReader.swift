@@ -64,7 +64,7 @@ extension FSRSReplay {
           rating = parsed
         } else if equal(key, "at") {
           guard at == nil, let text = string(),
-            let date = Timestamp.date(from: String(decoding: bytes[text], as: UTF8.self))
+            let date = Timestamp.date(utf8: UnsafeBufferPointer(rebasing: bytes[text]))
           else { return nil }
           at = date
         } else if !skipPlainValue() {

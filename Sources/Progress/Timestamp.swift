@@ -20,12 +20,18 @@ public enum Timestamp {
   /// The date `text` names, rounded to the millisecond; nil for any other form, an
   /// impossible field, or a year outside 1900–9999.
   public static func date(from text: String) -> Date? {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
-    let layout: [(Int, UInt8)] = [
-      (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")), (10, UInt8(ascii: "T")),
-      (13, UInt8(ascii: ":")), (16, UInt8(ascii: ":")),
-    ]
+    var text = text
+    return text.withUTF8 { date(utf8: $0) }
+  }
+
+  /// `date(from:)` on the UTF-8 bytes of the text: a history's reader calls it on its input
+  /// without making a string of each date.
+  static func date(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    guard bytes.count >= 20, bytes[bytes.count - 1] == UInt8(ascii: "Z"),
+      bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+      bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":")
+    else { return nil }
     func number(_ start: Int, _ count: Int) -> Int? {
       var value = 0
       for byte in bytes[start..<start + count] {
@@ -36,7 +42,7 @@ public enum Timestamp {
     }
     // An optional fraction of 1–9 digits between the seconds and the Z.
     let fractionDigits = bytes.count - 21
-    guard layout.allSatisfy({ bytes[$0.0] == $0.1 }),
+    guard
       bytes.count == 20 || (bytes[19] == UInt8(ascii: ".") && (1...9).contains(fractionDigits)),
       let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
       let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
@@ -46,7 +52,7 @@ public enum Timestamp {
       minute < 60, second < 60
     else { return nil }
     var nanoseconds = fraction
-    for _ in fractionDigits..<9 { nanoseconds *= 10 }
+    for _ in max(fractionDigits, 0)..<9 { nanoseconds *= 10 }
     let days = Int64(daysFromCivil(year: year, month: month, day: day))
     let seconds = Int64(hour * 3600 + minute * 60 + second)
     // Half a millisecond rounds up, as `roundedToMilliseconds` does.
@@ -58,41 +64,51 @@ public enum Timestamp {
   /// `date` as a file writes it (`2024-03-01T09:41:07.250Z`), rounded to the nearest
   /// millisecond; nil outside the years 1900–9999 (or for a date that is not a number).
   public static func string(from date: Date) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(24)
+    guard append(date, to: &out) else { return nil }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends what `string(from:)` gives to `out`, without making a string: a replay writes a
+  /// date on each of its lines. False, and nothing appended, when `string(from:)` is nil.
+  static func append(_ date: Date, to out: inout [UInt8]) -> Bool {
     let rounded = (date.timeIntervalSince1970 * 1000).rounded()
     guard rounded.isFinite,
       (Double(writableMilliseconds.lowerBound)...Double(writableMilliseconds.upperBound))
         .contains(rounded)
-    else { return nil }
+    else { return false }
     let total = Int64(rounded)
     let (days, inDay) = floorDivision(total, 86_400_000)
     let (year, month, day) = civilFromDays(Int(days))
     let time = Int(inDay)
-    var out: [UInt8] = []
-    out.reserveCapacity(24)
-    func digits(_ value: Int, _ count: Int) {
-      var divisor = 1
-      for _ in 1..<count { divisor *= 10 }
-      while divisor > 0 {
-        out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-        divisor /= 10
+    // The 24 bytes filled in place, then appended at once: byte by byte, `append` was most of
+    // the cost of a replay's line.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+      func digits(_ value: Int, at end: Int, _ count: Int) {
+        var value = value
+        for index in stride(from: end, to: end - count, by: -1) {
+          text[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+          value /= 10
+        }
       }
+      digits(year, at: 3, 4)
+      text[4] = UInt8(ascii: "-")
+      digits(month, at: 6, 2)
+      text[7] = UInt8(ascii: "-")
+      digits(day, at: 9, 2)
+      text[10] = UInt8(ascii: "T")
+      digits(time / 3_600_000, at: 12, 2)
+      text[13] = UInt8(ascii: ":")
+      digits(time / 60_000 % 60, at: 15, 2)
+      text[16] = UInt8(ascii: ":")
+      digits(time / 1000 % 60, at: 18, 2)
+      text[19] = UInt8(ascii: ".")
+      digits(time % 1000, at: 22, 3)
+      text[23] = UInt8(ascii: "Z")
+      out.append(contentsOf: UnsafeBufferPointer(text))
     }
-    func mark(_ character: Unicode.Scalar) { out.append(UInt8(ascii: character)) }
-    digits(year, 4)
-    mark("-")
-    digits(month, 2)
-    mark("-")
-    digits(day, 2)
-    mark("T")
-    digits(time / 3_600_000, 2)
-    mark(":")
-    digits(time / 60_000 % 60, 2)
-    mark(":")
-    digits(time / 1000 % 60, 2)
-    mark(".")
-    digits(time % 1000, 3)
-    mark("Z")
-    return String(decoding: out, as: UTF8.self)
+    return true
   }
 
   /// `date`, or `latest` when it is later: what a file can hold of a computed date.

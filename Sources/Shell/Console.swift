@@ -16,8 +16,15 @@ public enum Console {
   /// false when it could not be written.
   @discardableResult
   public static func out(_ text: String) -> Bool {
+    out(Array(text.utf8))
+  }
+
+  /// Writes `bytes` (UTF-8, already safe) to standard output as they are, as `out(_:)` does
+  /// text: for a command that writes a long output a piece at a time from one buffer.
+  @discardableResult
+  public static func out(_ bytes: [UInt8]) -> Bool {
     guard outputErrno.load(ordering: .relaxed) == 0 else { return false }
-    if let failure = write(text, to: STDOUT_FILENO) {
+    if let failure = write(bytes, to: STDOUT_FILENO) {
       outputErrno.store(failure, ordering: .relaxed)
       if failure != EPIPE {
         err("nelm: cannot write to standard output: \(String(cString: strerror(failure)))\n")
@@ -53,10 +60,14 @@ public enum Console {
 
   /// Writes all of `text`, retrying EINTR and short writes; the errno of a failure.
   private static func write(_ text: String, to fd: Int32) -> Int32? {
-    var bytes = Array(text.utf8)
+    write(Array(text.utf8), to: fd)
+  }
+
+  /// Writes all of `bytes`, retrying EINTR and short writes; the errno of a failure.
+  private static func write(_ bytes: [UInt8], to fd: Int32) -> Int32? {
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { buffer in
+      let written = bytes.withUnsafeBytes { buffer in
         Foundation.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
       }
       if written < 0 {

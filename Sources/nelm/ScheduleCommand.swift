@@ -42,45 +42,33 @@ extension ScheduleCommand {
         throw CommandFailure(
           .badInput, lines: [problems.map { "\(label): \($0.message)" }.joined(separator: "\n")])
       }
-      let states = FSRSReplay.replay(reviews)
       if json {
-        // One buffer of bytes, written once: a line per review is most of the command's work.
-        var out: [UInt8] = []
-        out.reserveCapacity(states.count * 110)
-        for state in states { Self.appendJSONLine(state, to: &out) }
-        Console.out(String(decoding: out, as: UTF8.self))
+        Self.writeJSONLines(reviews)
       } else {
+        let states = FSRSReplay.replay(reviews)
         Console.out(Self.table(reviews, states).joined(separator: "\n") + "\n")
       }
     }
 
-    /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.
-    static func jsonLine(_ state: ReviewState) -> String {
-      let due = FSRSReplay.timestamp(state.due) ?? ""
-      return "{\"stability\": \(number(state.stability)), "
-        + "\"difficulty\": \(number(state.difficulty)), \"due\": \"\(due)\", "
-        + "\"state\": \"\(state.phase.rawValue)\"}"
+    /// Schedules each review and writes its line, through one buffer written out whenever it
+    /// holds 64 KB: memory stays flat however long the history, and a failed write (a closed
+    /// pipe) ends the work.
+    static func writeJSONLines(_ reviews: [FSRSReplay.Review]) {
+      let scheduler = FSRSScheduler()
+      let piece = 1 << 16
+      var lines = FSRSReplay.JSONLines(capacity: piece + 256)
+      var state: ReviewState?
+      for review in reviews {
+        let next = scheduler.review(state, rating: review.rating, at: review.at)
+        state = next
+        lines.append(next)
+        if lines.bytes.count >= piece {
+          guard Console.out(lines.bytes) else { return }
+          lines.removeAll()
+        }
+      }
+      if !lines.bytes.isEmpty { Console.out(lines.bytes) }
     }
-
-    /// `jsonLine(state)` and a newline, appended to `out` without building strings.
-    static func appendJSONLine(_ state: ReviewState, to out: inout [UInt8]) {
-      out.append(contentsOf: #"{"stability": "#.utf8)
-      out.append(contentsOf: number(state.stability).utf8)
-      out.append(contentsOf: #", "difficulty": "#.utf8)
-      out.append(contentsOf: number(state.difficulty).utf8)
-      out.append(contentsOf: #", "due": ""#.utf8)
-      out.append(contentsOf: (FSRSReplay.timestamp(state.due) ?? "").utf8)
-      out.append(contentsOf: #"", "state": ""#.utf8)
-      out.append(contentsOf: state.phase.rawValue.utf8)
-      out.append(contentsOf: "\"}\n".utf8)
-    }
-
-    /// A JSON number; Swift's shortest round-trip form is valid JSON.
-    private static func number(_ value: Double?) -> String {
-      guard let value, value.isFinite else { return "null" }
-      return String(value)
-    }
-
   }
 }
 
