@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
-"""Scheduling 100,000 reviews: the PyPI `fsrs` package against `nelm schedule replay`.
+"""Scheduling 100,000 reviews: `nelm schedule replay` against the PyPI `fsrs` package, like
+for like.
 
 Usage: python3 bench/fsrs_compare.py [--reviews N] [--runs R] [--nelm PATH]
 
 Writes one seeded history of N reviews (one item, gaps from a minute to a day, so that the
-dates stay within nelm's years), then times
-  - the package: `Scheduler(enable_fuzzing=False).review_card` over the history, in process
-    (dates parsed beforehand, so only the scheduling is timed);
-  - nelm: `nelm schedule replay FILE --json`, the whole process (start-up, JSON parsing,
-    scheduling, printing a line per review).
-Prints the best of R runs for each, and the ratio; checks that both end in the same state.
+dates stay within nelm's years) to a file, then runs, in turn, R times after one warm-up each:
+  - nelm: `nelm schedule replay FILE --json`;
+  - the package: `python3 bench/fsrs_replay.py FILE`, which does with `fsrs` what nelm's
+    command does (reads and checks the same file, schedules every review with the same
+    parameters, writes the same lines through one write).
+Both are whole processes (start-up, reading, scheduling, writing to a file), timed from
+here: wall time and CPU time (user + system, the kernel's accounting of the finished child).
+Prints each one's median, minimum and maximum and the median of the ratios pair by pair,
+then compares the two outputs line by line (every line, byte for byte) and fails on any
+difference. For reference it also prints the scheduling alone, in process, for both.
 The nelm binary is --nelm, else $NELM_BIN, else .build/release/nelm (build it with
 `swift build -c release --product nelm`), else .build/debug/nelm.
 """
@@ -18,6 +23,8 @@ import json
 import os
 import pathlib
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +48,23 @@ def history(count, seed=2010):
     return reviews
 
 
-def time_package(reviews):
+def run(command, output):
+    """(wall seconds, CPU seconds, stdout) of one whole process. Its standard output goes to
+    the file `output`, not a pipe: read through a pipe here, 12 MB of lines cost this
+    script's reading loop as much time as nelm's whole work."""
+    with open(output, "wb") as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        result = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, check=False)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        sys.exit(f"{command[0]} failed ({result.returncode}): {result.stderr.decode()[:500]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, pathlib.Path(output).read_bytes()
+
+
+def package_in_process(reviews):
     scheduler = fsrs.Scheduler(enable_fuzzing=False)
     parsed = [(fsrs.Rating(r["rating"]),
                datetime.fromisoformat(r["at"].replace("Z", "+00:00"))) for r in reviews]
@@ -49,17 +72,16 @@ def time_package(reviews):
     start = time.perf_counter()
     for rating, at in parsed:
         card, _ = scheduler.review_card(card, rating, at)
-    return time.perf_counter() - start, card
+    return time.perf_counter() - start
 
 
-def time_nelm(binary, path):
-    start = time.perf_counter()
-    result = subprocess.run([binary, "schedule", "replay", str(path), "--json"],
-                            capture_output=True, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"{binary} failed ({result.returncode}): {result.stderr.decode()[:500]}")
-    return elapsed, result.stdout
+def nelm_in_process(binary, path):
+    bench = pathlib.Path(binary).with_name("nelm-bench")
+    if not os.access(bench, os.X_OK):
+        return None
+    out = subprocess.run([str(bench), "fsrs", str(path)], capture_output=True, text=True).stdout
+    match = [line for line in out.splitlines() if "median" in line]
+    return float(match[0].split("median")[1].split("ms")[0]) / 1000 if match else None
 
 
 def nelm_binary(option):
@@ -74,10 +96,25 @@ def nelm_binary(option):
     sys.exit("no nelm binary: swift build -c release --product nelm")
 
 
+def spread(values, unit="s", digits=3):
+    return (f"median {statistics.median(values):.{digits}f} {unit} "
+            f"(min {min(values):.{digits}f}, max {max(values):.{digits}f})")
+
+
+def differences(nelm_out, package_out):
+    """How many lines differ, and the first few, side by side."""
+    ours, theirs = nelm_out.split(b"\n"), package_out.split(b"\n")
+    differing = [(i, a, b) for i, (a, b) in enumerate(zip(ours, theirs)) if a != b]
+    if len(ours) != len(theirs):
+        differing.append((min(len(ours), len(theirs)), b"<line counts differ>",
+                          f"{len(ours)} against {len(theirs)}".encode()))
+    return differing
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reviews", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--nelm")
     args = parser.parse_args()
     binary = nelm_binary(args.nelm)
@@ -85,33 +122,33 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         path = pathlib.Path(scratch) / "history.json"
         path.write_text(json.dumps(reviews))
-        package = min((time_package(reviews) for _ in range(args.runs)), key=lambda r: r[0])
-        nelm = min((time_nelm(binary, path) for _ in range(args.runs)), key=lambda r: r[0])
-        bench = pathlib.Path(binary).with_name("nelm-bench")
-        in_process = None
-        if os.access(bench, os.X_OK):
-            out = subprocess.run([str(bench), "fsrs", str(path)], capture_output=True,
-                                 text=True).stdout
-            match = [line for line in out.splitlines() if "median" in line]
-            if match:
-                in_process = float(match[0].split("median")[1].split("ms")[0]) / 1000
-    last = json.loads(nelm[1].decode().splitlines()[-1])
-    card = package[1]
-    agree = (abs(last["stability"] - card.stability) <= 1e-6
-             and abs(last["difficulty"] - card.difficulty) <= 1e-6
-             and last["due"].replace("Z", "") == card.due.isoformat(timespec="milliseconds")[:-6])
-    print(f"reviews: {args.reviews:,}, best of {args.runs} runs")
-    print(f"fsrs {fsrs_version()} (Python, in process): {package[0]:8.3f} s"
-          f"  ({package[0] / args.reviews * 1e6:.2f} µs a review)")
-    print(f"nelm schedule replay (whole process):  {nelm[0]:8.3f} s"
-          f"  ({nelm[0] / args.reviews * 1e6:.2f} µs a review)  [{binary}]")
-    print(f"ratio (fsrs / nelm, whole process): {package[0] / nelm[0]:.1f}x")
-    if in_process:
-        print(f"nelm scheduling alone (in process, median): {in_process:8.3f} s"
-              f"  ({in_process / args.reviews * 1e6:.2f} µs a review)")
-        print(f"ratio (fsrs / nelm, scheduling alone): {package[0] / in_process:.1f}x")
-    print(f"final states agree: {'yes' if agree else 'NO'}")
-    if not agree:
+        nelm = [binary, "schedule", "replay", str(path), "--json"]
+        package = [sys.executable, str(REPO / "bench/fsrs_replay.py"), str(path)]
+        ours, theirs = pathlib.Path(scratch) / "nelm.out", pathlib.Path(scratch) / "fsrs.out"
+        run(nelm, ours), run(package, theirs)
+        pairs = [(run(nelm, ours), run(package, theirs)) for _ in range(args.runs)]
+        in_process = (min(package_in_process(reviews) for _ in range(3)),
+                      nelm_in_process(binary, path))
+    print(f"reviews: {args.reviews:,}; {args.runs} runs of each whole process, in turn, "
+          f"after one warm-up")
+    for name, side in ((f"nelm schedule replay --json [{binary}]", 0),
+                       (f"fsrs {fsrs_version()} (bench/fsrs_replay.py)", 1)):
+        print(f"{name}\n  wall {spread([p[side][0] for p in pairs])}"
+              f"\n  cpu  {spread([p[side][1] for p in pairs])}")
+    for label, index in (("wall", 0), ("cpu", 1)):
+        ratios = [p[1][index] / p[0][index] for p in pairs]
+        print(f"package / nelm, {label}: {spread(ratios, 'x', 1)}")
+    package_time, nelm_time = in_process
+    print(f"scheduling alone, in process: fsrs {package_time:.3f} s (best of 3)"
+          + (f", nelm {nelm_time:.4f} s (median), {package_time / nelm_time:.0f}x"
+             if nelm_time else ""))
+    differing = differences(pairs[-1][0][2], pairs[-1][1][2])
+    lines = pairs[-1][0][2].count(b"\n")
+    print(f"outputs: {lines:,} lines from nelm, "
+          + ("identical, byte for byte" if not differing else f"{len(differing)} differ"))
+    for index, ours, theirs in differing[:5]:
+        print(f"  line {index + 1}:\n    nelm: {ours.decode()}\n    fsrs: {theirs.decode()}")
+    if differing:
         sys.exit(1)
 
 
