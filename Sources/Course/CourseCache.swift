@@ -5,7 +5,8 @@ import Foundation
 /// course is over half a megabyte).
 ///
 /// The cache is one JSON file per course folder. Its first line is a fingerprint of the
-/// course files (names, sizes and contents) and of this build's cache format; any change to
+/// course files (names, sizes and contents) and of this build's cache format, its second the
+/// course's small `CourseSummary` (what the greeting needs), the rest the course; any change to
 /// a file, or a file added or removed, makes it stale and the course is loaded from the YAML
 /// again. Contents, not modification times: an edit that keeps the size and puts the time
 /// back is still seen. A broken or unreadable cache is ignored, never trusted. The cache
@@ -13,7 +14,7 @@ import Foundation
 /// it is a regular file.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
-  static let formatVersion = "nelm-course-cache-4"
+  static let formatVersion = "nelm-course-cache-5"
 
   /// The course in `directory`, from the cache in `cacheDirectory` when it is fresh.
   /// Without a cache directory, or when the cache cannot be written, it loads as usual.
@@ -23,7 +24,7 @@ public enum CourseCache {
     guard let cacheDirectory else { return try CourseLoader.load(from: directory) }
     let fingerprint = CourseFingerprint.of(directory: directory)
     let file = cacheFile(for: directory, in: cacheDirectory)
-    if let fingerprint, let body = freshBody(file, fingerprint: fingerprint),
+    if let fingerprint, let body = freshBody(file, fingerprint: fingerprint)?.course,
       let cached = decode(body)
     {
       return cached
@@ -54,13 +55,16 @@ public enum CourseCache {
     var references: [Reference]
   }
 
-  /// The snapshot's bytes when the cache file's fingerprint matches; nil otherwise.
-  static func freshBody(_ file: URL, fingerprint: String) -> Data? {
+  /// The summary's and the snapshot's bytes when the cache file's fingerprint matches; nil
+  /// otherwise.
+  static func freshBody(_ file: URL, fingerprint: String) -> (summary: Data, course: Data)? {
+    let newline = UInt8(ascii: "\n")
     guard let data = readRegularFile(file.path),
-      let newline = data.firstIndex(of: UInt8(ascii: "\n")),
-      String(decoding: data[data.startIndex..<newline], as: UTF8.self) == fingerprint
+      let first = data.firstIndex(of: newline),
+      String(decoding: data[data.startIndex..<first], as: UTF8.self) == fingerprint,
+      let second = data[(first + 1)...].firstIndex(of: newline)
     else { return nil }
-    return data[(newline + 1)...]
+    return (data[(first + 1)..<second], data[(second + 1)...])
   }
 
   /// The bytes of a regular file (not through a link, not a FIFO), at most 256 MiB.
@@ -96,7 +100,9 @@ public enum CourseCache {
     let snapshot = Snapshot(
       lessons: course.lessons, cases: course.cases, glossary: course.glossary,
       references: course.references)
-    guard let body = try? JSONEncoder().encode(snapshot) else { return }
+    guard let body = try? JSONEncoder().encode(snapshot),
+      let summary = try? JSONEncoder().encode(CourseSummary(course))
+    else { return }
     let directory = file.deletingLastPathComponent().path
     guard makePrivateFolder(directory) else { return }
     // Written whole and renamed into place, so a reader never sees half a cache; created
@@ -105,7 +111,9 @@ public enum CourseCache {
     unlink(temporary)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return }
-    let bytes = Data((fingerprint + "\n").utf8) + body
+    // JSONEncoder writes no newline inside a document (strings escape theirs), so the
+    // summary is one line.
+    let bytes = Data((fingerprint + "\n").utf8) + summary + Data("\n".utf8) + body
     var written = fchmod(fd, 0o600) == 0
     bytes.withUnsafeBytes { buffer in
       var offset = 0

@@ -5,19 +5,27 @@ import Foundation
 /// Start-up reads the checked cache's bytes and checks them against the course files at
 /// once (so a stale or broken course is still reported before the first prompt), then
 /// decodes them in the background while the shell opens the session and shows its prompt.
-/// The first use of `course` waits for the decoding if it is not done yet.
+/// The first use of `course` waits for the decoding if it is not done yet; `summary` (what the
+/// greeting needs) is there at once when the cache held it.
 public final class CourseProvider: @unchecked Sendable {
   // Guarded by `condition`: set once, by the loading thread or at init.
   private var loaded: Course?
   private let condition = NSCondition()
+  /// The summary read before the course, if any; otherwise it is made from the course.
+  private let early: CourseSummary?
 
   /// A course that is already loaded.
   public init(_ course: Course) {
     loaded = course
+    early = nil
   }
 
-  /// Starts `load` on a thread of its own; `course` waits for it.
-  public init(loadingInBackground load: @escaping @Sendable () -> Course) {
+  /// Starts `load` on a thread of its own; `course` waits for it, `summary` does not when
+  /// `summary` is given.
+  public init(
+    summary: CourseSummary? = nil, loadingInBackground load: @escaping @Sendable () -> Course
+  ) {
+    early = summary
     let thread = Thread { [condition] in
       let course = load()
       condition.lock()
@@ -37,6 +45,12 @@ public final class CourseProvider: @unchecked Sendable {
     // The loop above ends only once `loaded` is set.
     return loaded ?? Course(lessons: [])
   }
+
+  /// Titles, counts and item ids of the course, without waiting for it when the cache held
+  /// them.
+  public var summary: CourseSummary {
+    early ?? CourseSummary(course)
+  }
 }
 
 extension CourseCache {
@@ -54,11 +68,16 @@ extension CourseCache {
       // Stale or missing: load now, so problems are reported before the prompt.
       return CourseProvider(try loadAndCache(directory, fingerprint: fingerprint, file: file))
     }
-    return CourseProvider(loadingInBackground: {
-      if let course = decode(body) { return course }
-      // The cache matched its fingerprint but did not decode (edited by hand?): read the
-      // YAML instead; the course lint-checked clean when the cache was written.
-      return (try? CourseLoader.load(from: directory)) ?? Course(lessons: [])
-    })
+    // The summary is a few kilobytes; a summary that does not decode leaves the greeting to
+    // wait for the course, as before.
+    let summary = try? JSONDecoder().decode(CourseSummary.self, from: body.summary)
+    return CourseProvider(
+      summary: summary,
+      loadingInBackground: {
+        if let course = decode(body.course) { return course }
+        // The cache matched its fingerprint but did not decode (edited by hand?): read the
+        // YAML instead; the course lint-checked clean when the cache was written.
+        return (try? CourseLoader.load(from: directory)) ?? Course(lessons: [])
+      })
   }
 }

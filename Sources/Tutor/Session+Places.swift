@@ -72,6 +72,32 @@ extension Session {
       .max { $0.1.updated < $1.1.updated }?.0
   }
 
+  /// The same from the course's summary (the greeting's, which does not wait for the course).
+  func lastUnfinishedLesson(of summary: () -> CourseSummary) -> CourseSummary.LessonEntry? {
+    guard !lessons.isEmpty else { return nil }
+    var latest: (lesson: CourseSummary.LessonEntry, updated: Date)?
+    for lesson in summary().lessons {
+      guard let progress = lessons[lesson.id],
+        progress.position < lesson.pageCount + lesson.questionCount
+      else { continue }
+      // The first of equal dates wins, as in `max(by:)`.
+      if let current = latest, progress.updated <= current.updated { continue }
+      latest = (lesson, progress.updated)
+    }
+    return latest?.lesson
+  }
+
+  /// `placeName(in:)` for a lesson of the course's summary.
+  func placeName(in lesson: CourseSummary.LessonEntry) -> String {
+    let position = min(lessons[lesson.id]?.position ?? 0, lesson.pageCount + lesson.questionCount)
+    if position < lesson.pageCount { return "page \(position + 1)/\(lesson.pageCount)" }
+    let question = position - lesson.pageCount
+    if question < lesson.questionCount {
+      return "question \(question + 1)/\(lesson.questionCount)"
+    }
+    return "the end"
+  }
+
   /// The case touched most recently that still has steps to answer.
   func lastUnfinishedCase() -> CaseID? {
     cases.filter { !$0.value.completed }.max { $0.value.updated < $1.value.updated }

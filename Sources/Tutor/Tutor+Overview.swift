@@ -20,7 +20,7 @@ extension Tutor {
         .text(
           "Welcome, \(session.learner). `lessons` shows the course; `study 1` begins the first lesson."
         ))
-    } else if let lesson = session.lastUnfinishedLesson(of: { course }) {
+    } else if let lesson = session.lastUnfinishedLesson(of: { context.provider.summary }) {
       blocks.append(
         .text(
           "Welcome back, \(session.learner). You left “\(lesson.title)” at "
@@ -29,7 +29,8 @@ extension Tutor {
       blocks.append(.text("Welcome back, \(session.learner). `lessons` shows your progress."))
     }
     blocks += pausedWork()
-    let due = context.dueItems(at: context.now()).count
+    // From the course's summary, not the course: the greeting does not wait for it to load.
+    let due = context.dueItems(at: context.now(), in: context.provider.summary).count
     if due > 0 {
       let noun = due == 1 ? "item is" : "items are"
       blocks.append(.text("\(due) \(noun) due for review: `review`.", .accent))

@@ -1,3 +1,5 @@
+import Cases
+import Course
 import Identifiers
 import Progress
 
@@ -15,14 +17,23 @@ extension Tutor {
     }
     let inQuiz = Set(session.quiz?.cases ?? [])
     if let id = session.lastUnfinishedCase(), !inQuiz.contains(id),
-      let item = context.catalog.clinicalCase(id)
+      let (title, steps) = caseTitle(id)
     {
       let step = session.position(in: id) + 1
       blocks.append(
         .text(
-          "You left the case “\(item.title)” at step \(step) of \(item.steps.count): "
+          "You left the case “\(title)” at step \(step) of \(steps): "
             + "`case \(id)` resumes it.", .accent))
     }
     return blocks
+  }
+
+  /// The title and step count of case `id`: an authored one from the course's summary (the
+  /// greeting does not wait for the course), a generated one generated.
+  private func caseTitle(_ id: CaseID) -> (String, Int)? {
+    if id.isGenerated {
+      return CaseGenerator.generate(id).map { ($0.title, $0.steps.count) }
+    }
+    return context.provider.summary.clinicalCase(id: id).map { ($0.title, $0.stepCount) }
   }
 }

@@ -55,6 +55,13 @@ struct TutorContext {
       .filter { $0.isReviewable && catalog.resolve($0) != nil }
   }
 
+  /// The same items counted from the course's summary (the same items: those the course has),
+  /// for the greeting, which does not wait for the course.
+  func dueItems(at date: Date, in summary: CourseSummary) -> [ItemID] {
+    session.due(at: date).map { ItemID($0.item) }
+      .filter { $0.isReviewable && summary.items.contains($0.rawValue) }
+  }
+
   /// The time now.
   func now() -> Date { clock() }
 
