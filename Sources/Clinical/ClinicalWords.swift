@@ -92,10 +92,11 @@ public enum ClinicalWords {
     }
   }
 
-  /// The kind of a case step (`transplant_eligible`) or a topic tag (`sstr_imaging`) as a
-  /// heading a learner reads; a tag with no entry has its underscores read as spaces.
+  /// The kind of a case step (`transplant_eligible`) or a topic tag (`sstr_imaging`, `prrt`)
+  /// as a heading a learner reads; a tag with no entry has its `_` and `-` read as spaces.
   public static func stepKind(_ raw: String) -> String {
-    stepKinds[raw] ?? raw.replacingOccurrences(of: "_", with: " ")
+    stepKinds[raw]
+      ?? raw.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
   }
 
   private static let stepKinds: [String: String] = [
@@ -104,33 +105,37 @@ public enum ClinicalWords {
     "milan_failures": "Milan criteria failed", "sstr_imaging": "receptor imaging",
     "next_step": "next step", "treatment": "treatment", "adjuncts": "what goes with it",
     "what_if": "what if",
+    // Topic tags of the lessons that are abbreviations, written as clinicians write them.
+    "prrt": "PRRT", "sirt": "SIRT", "tace": "TACE", "ssa": "somatostatin analogues",
   ]
 
   /// A trace line as a learner reads it: without the code of the rule that wrote it (`D7: `,
-  /// `N2: `, `S1: `), which names the engine's reconstruction, not anything in the review.
+  /// `N2: `, `N1, `), which names the engine's reconstruction, not anything in the review.
   public static func learnerText(_ line: TraceLine) -> String {
     learnerText(line.text)
   }
 
-  /// `text` without a leading rule code such as `D7: ` or `D2a: `.
+  /// `text` without a leading rule code such as `D7: `, `D2a: ` or `N1, `.
   public static func learnerText(_ text: String) -> String {
-    guard let colon = text.firstIndex(of: ":") else { return text }
-    let code = text[..<colon]
+    guard let end = text.firstIndex(where: { $0 == ":" || $0 == "," }) else { return text }
+    let code = text[..<end]
     guard code.count <= 4, let first = code.first, "DNS".contains(first),
       code.dropFirst().first?.isNumber == true,
       code.dropFirst().allSatisfy({ $0.isNumber || $0.isLowercase })
     else { return text }
-    return String(text[text.index(after: colon)...].drop { $0 == " " })
+    return String(text[text.index(after: end)...].drop { $0 == " " })
   }
 
   /// The ids a learner must never read, wherever they appear in `text`: snake_case values,
-  /// camelCase fact names, dotted fact paths, and rule codes starting a line or a bullet.
+  /// camelCase fact names, dotted fact paths, the codes of the rules (`D2a`) anywhere, and
+  /// those of their branches (`N2`, spelled as a node category is) opening a line or a bullet.
   public static func leakedIdentifiers(in text: String) -> [String] {
     let patterns = [
       #"\b[a-z]+(?:_[a-z0-9]+)+\b"#, #"\b(?:onSSA|fitForSurgery|stableMonths|sizeCm)\b"#,
       #"\binvolvementPercent\b"#,
       #"\b(?:pathology|primary|liver)\.[a-z][A-Za-z0-9]*\b"#,
-      #"(?m)(?:^|•)\s*(?:Rule\s+)?[DNS][0-9]+[a-z]?:"#,
+      #"(?<![A-Za-z0-9_])D[1-9][ab]?(?![A-Za-z0-9_])"#,
+      #"(?m)(?:^|•)\s*(?:Rule\s+)?[NS][0-9]+[:,]"#,
     ]
     return patterns.flatMap { pattern -> [String] in
       guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }

@@ -1,7 +1,8 @@
 import Clinical
 
 /// Draws the decision tree in a terminal: box-drawing lines (or ASCII), every label in
-/// clinical words with its rule id in a dim column, and, for a case, the path its facts took.
+/// clinical words (with its rule id in a dim column for case authors), and, for a case, the
+/// path its facts took.
 ///
 /// Pure: lines in, lines out. Every line fits `style.width`; labels wrap between words and the
 /// tree's lines carry on beside them, never broken.
@@ -25,12 +26,19 @@ public struct DecisionTreeRenderer: Sendable {
   /// Whether the drawing ends with the notice that the figure is a reconstruction and nelm a
   /// teaching tool; off only where the notice is printed already (`nelm solve`).
   public var showsNotice: Bool
+  /// Whether each rule's id (`D5/N2`) is drawn in a column beside it: for `nelm solve`, whose
+  /// readers write the ids; a learner never typed them and reads only the clinical words.
+  public var showsRuleIDs: Bool
 
   /// Creates a renderer.
-  public init(style: FigureStyle, layout: Layout = .compact, showsNotice: Bool = true) {
+  public init(
+    style: FigureStyle, layout: Layout = .compact, showsNotice: Bool = true,
+    showsRuleIDs: Bool = true
+  ) {
     self.style = style
     self.layout = layout
     self.showsNotice = showsNotice
+    self.showsRuleIDs = showsRuleIDs
   }
 
   /// The tree with the path of an assessment's facts: the rules tried that did not hold, and
@@ -48,8 +56,10 @@ public struct DecisionTreeRenderer: Sendable {
     let rows = TreeRows.layout(tree, layout: layout, path: path)
     let marked = path.map { !$0.isOutside } ?? false
     let markerWidth = marked ? 2 : 0
-    let idWidth = rows.map(\.node.id.count).max() ?? 0
-    let labels = rows.map { label(of: $0, marked: marked) }
+    let idWidth = showsRuleIDs ? rows.map(\.node.id.count).max() ?? 0 : 0
+    let questions = Dictionary(
+      tree.map { ($0.id, $0.question) }, uniquingKeysWith: { first, _ in first })
+    let labels = rows.map { label(of: $0, marked: marked, questions: questions) }
     let natural = zip(rows, labels).map { row, label in
       3 * row.depth + markerWidth + label.reduce(0) { $0 + $1.text.count }
     }
@@ -73,8 +83,10 @@ public struct DecisionTreeRenderer: Sendable {
           line.append(connector, row.mark == .notReached || !marked ? .plain : .accent)
           line.append(marker(row.mark, marked: marked))
           line.append(text)
-          line.pad(to: textEnd + 2)
-          line.append(row.node.id, row.mark == .decided ? .highlight : .dim)
+          if showsRuleIDs {
+            line.pad(to: textEnd + 2)
+            line.append(row.node.id, row.mark == .decided ? .highlight : .dim)
+          }
         } else {
           line.append(row.isLast ? "   " : glyphs.trunk, .plain)
           line.append(row.hasVisibleChildren ? String(glyphs.trunk.prefix(2)) : "  ", .plain)
@@ -110,13 +122,17 @@ public struct DecisionTreeRenderer: Sendable {
       + SpanWrapping.wrap([FigureSpan(glyphs.fold(legend), .dim)], width: style.width)
   }
 
-  /// The node's question and outcome, styled by where the path stands.
-  private func label(of row: TreeRows.Row, marked: Bool) -> [FigureSpan] {
+  /// The node's question and outcome, styled by where the path stands; shared branches drawn
+  /// elsewhere are named by the rule they are drawn under: its id, or without ids its question.
+  private func label(
+    of row: TreeRows.Row, marked: Bool, questions: [String: String]
+  ) -> [FigureSpan] {
     let glyphs = style.glyphs
     let question = glyphs.fold(row.node.question)
     var outcome = row.node.outcome
     if let drawnUnder = row.branchesDrawnUnder {
-      outcome += " (its branches as under \(drawnUnder))"
+      let name = showsRuleIDs ? drawnUnder : questions[drawnUnder].map { "“\($0)”" } ?? drawnUnder
+      outcome += " (its branches as under \(name))"
     }
     let rest = glyphs.fold(" \(glyphs.arrow) \(outcome)")
     guard marked else { return [FigureSpan(question, .strong), FigureSpan(rest)] }

@@ -11,7 +11,7 @@ extension AlgorithmWalk {
     case "contraindications":
       if AlgorithmWalk.hasLiverFailure(answers) {
         return note(
-          "D2a: liver failure comes first of all: no resection, transplant, liver-directed treatment or chemotherapy. Only symptom control remains; a functional syndrome decides it."
+          "Liver failure comes first of all: no resection, transplant, liver-directed treatment or chemotherapy. Only symptom control remains; a functional syndrome decides it."
         )
       }
       let bars = (answers[path] ?? "").split(separator: " ").filter {
@@ -31,11 +31,11 @@ extension AlgorithmWalk {
       switch answers[path] {
       case "unknown":
         return note(
-          "D1: without histology nothing else can be decided. Take a US-guided fine-needle biopsy (FNB) of a liver metastasis first, for differentiation and Ki-67."
+          "Without histology nothing else can be decided. Take a US-guided fine-needle biopsy (FNB) of a liver metastasis first, for differentiation and Ki-67."
         ) + finish()
       case "poor":
         return note(
-          "D2: poorly differentiated means a neuroendocrine carcinoma (NEC), outside the well-differentiated pathway of Figure 3. Cisplatin or carboplatin with etoposide; no resection or transplant."
+          "Poorly differentiated means a neuroendocrine carcinoma (NEC), outside the well-differentiated pathway of Figure 3. Cisplatin or carboplatin with etoposide; no resection or transplant."
         ) + finish()
       default:
         return note("Well differentiated: the pathway of Figure 3. Next, the grade.")
@@ -43,7 +43,7 @@ extension AlgorithmWalk {
     case "pathology.mitoses":
       guard let grade = result.grade else {
         return note(
-          "D1: with neither Ki-67 nor mitoses the grade is unknown. Biopsy (FNB) for Ki-67 first.")
+          "With neither Ki-67 nor mitoses the grade is unknown. Biopsy (FNB) for Ki-67 first.")
           + finish()
       }
       if grade == .g3 {
@@ -61,7 +61,7 @@ extension AlgorithmWalk {
         && result.decisionRule != .d2b
       {
         return note(
-          "D5: not fit for major liver surgery. Liver-directed or watchful treatment (branch N).")
+          "Not fit for major liver surgery. Liver-directed or watchful treatment.")
       }
       return []
     case "onSSA":
@@ -80,18 +80,18 @@ extension AlgorithmWalk {
     func note(_ text: String) -> [Block] { [.paragraph([Span("→ ", .accent), Span(text)])] }
     if result.decisionRule == .d3 {
       return note(
-        "D3: staging is incomplete. Stage with SRS or 68Ga-DOTATOC PET/CT before choosing a treatment."
+        "Staging is incomplete. Stage with SRS or 68Ga-DOTATOC PET/CT before choosing a treatment."
       ) + finish()
     }
     if result.decisionRule == .d2b {
       return note(
-        "D2b: a well-differentiated NET G3. Resection if all the liver disease can be removed; otherwise PRRT (receptor-positive), streptozocin (pancreas) or temozolomide-based chemotherapy, and platinum-etoposide only above Ki-67 55 %. Such a patient belongs to a multidisciplinary board. Next, fitness and the liver."
+        "A well-differentiated NET G3. Resection if all the liver disease can be removed; otherwise PRRT (receptor-positive), streptozocin (pancreas) or temozolomide-based chemotherapy, and platinum-etoposide only above Ki-67 55 %. Such a patient belongs to a multidisciplinary board. Next, fitness and the liver."
       )
     }
     switch answers["extrahepatic"] {
     case "unresectable":
       return note(
-        "D4: unresectable extrahepatic disease. Systemic treatment first (branch S); no resection or transplant."
+        "Unresectable extrahepatic disease. Systemic treatment first; no resection or transplant."
       )
     case "resectable":
       return note("Resectable EHD: it will be removed with the liver surgery (REHD).")

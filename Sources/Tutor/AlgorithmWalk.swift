@@ -94,11 +94,10 @@ struct AlgorithmWalk: Activity {
       let result = ClinicalEngine.assess(facts)
       assessment = result
       var blocks: [Block] = [.blank, .rule("Where the patient goes", right: "")]
-      if let rule = result.rule, let best = result.best {
-        blocks.append(
-          .paragraph([Span("Rule \(rule): ", .accent), Span(best.name, .strong)]))
+      if let best = result.best {
+        blocks.append(.paragraph([Span("Decision: ", .accent), Span(best.name, .strong)]))
       }
-      blocks += notAskedMarked(result.reportLines()).map(Self.learnerLine).map { line in
+      blocks += notAskedMarked(result.reportLines()).compactMap(Self.learnerLine).map { line in
         let indent = line.prefix { $0 == " " }.count
         return line.isEmpty ? .blank : .paragraph([Span(line)], hang: indent == 0 ? 0 : 2)
       }
@@ -125,14 +124,18 @@ extension AlgorithmWalk {
     }
   }
 
-  /// A line of the engine's report as the walk shows it: without the option ids in brackets
-  /// (`[primary_resection]`) or a rule code opening a trace line, which the reader of
-  /// `nelm solve` wants and a learner never typed. The rule's name stays in `rule:`, where
-  /// the tree drawn beside it shows the same name.
-  static func learnerLine(_ line: String) -> String {
+  /// A line of the engine's report as the walk shows it: without the rule's code (`rule:
+  /// D7`, a code opening a trace line) or the option ids in brackets (`[primary_resection]`),
+  /// which the reader of `nelm solve` wants and a learner never typed; the tree drawn beside
+  /// it names each rule by its question. `nil` for a line that only names a code.
+  static func learnerLine(_ line: String) -> String? {
     var line = line
+    guard !line.hasPrefix("  rule: ") else { return nil }
     if let id = line.range(of: #" \[[a-z0-9_]+\]$"#, options: .regularExpression) {
       line.removeSubrange(id)
+    }
+    if line.hasPrefix("  adjuncts:") {
+      line = "  " + ClinicalWords.stepKind("adjuncts") + line.dropFirst("  adjuncts".count)
     }
     let indent = line.prefix { $0 == " " }
     return indent + ClinicalWords.learnerText(String(line.dropFirst(indent.count)))

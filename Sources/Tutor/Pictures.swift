@@ -8,9 +8,9 @@ import Progress
 /// charts of `progress`.
 enum Pictures {
   /// Figure 3 (reconstructed) as a tree; with an assessment, its path marked and the rule
-  /// and branch that decided highlighted.
+  /// and branch that decided highlighted. Rules are named by their questions, not their ids.
   static func tree(_ style: FigureStyle, highlighting assessment: Assessment? = nil) -> [Block] {
-    let renderer = DecisionTreeRenderer(style: style, showsNotice: false)
+    let renderer = DecisionTreeRenderer(style: style, showsNotice: false, showsRuleIDs: false)
     let lines = assessment.map { renderer.render(highlighting: $0) } ?? renderer.render()
     return blocks(lines)
   }

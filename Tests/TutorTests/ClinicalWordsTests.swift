@@ -70,9 +70,19 @@ struct ClinicalWordsTests {
     arguments: [
       "What if: onSSA false?", "pathology.mitoses 8?", "dominant_with_satellites",
       "  • D7: cytoreduction", "Rule D6: curative", "adjunct perioperative_octreotide",
+      "(its branches as under D5)", "N1, the alternatives: an SSA first",
     ])
   func patternFinds(text: String) {
     #expect(!ClinicalWords.leakedIdentifiers(in: text).isEmpty)
+  }
+
+  @Test("a branch code opening a trace line is dropped, and an abbreviated topic is written out")
+  func learnerText() {
+    #expect(ClinicalWords.learnerText("N1, the alternatives: SSA") == "the alternatives: SSA")
+    #expect(ClinicalWords.learnerText("D2a: liver failure") == "liver failure")
+    #expect(ClinicalWords.learnerText("N1 nodes, T2") == "N1 nodes, T2")
+    #expect(ClinicalWords.stepKind("prrt") == "PRRT")
+    #expect(ClinicalWords.stepKind("carcinoid-heart-disease") == "carcinoid heart disease")
   }
 
   @Test(

@@ -18,7 +18,7 @@ struct PicturesTests {
       .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
-  @Test("algorithm opens on the tree; its end draws the path the answers took, with the rule")
+  @Test("algorithm opens on the tree; its end draws the path the answers took, rules in words")
   func walkTree() {
     var tutor = TutorFixture.tutor()
     tutor.width = 120
@@ -28,9 +28,10 @@ struct PicturesTests {
     var last = Reply()
     for _ in 0..<20 where tutor.isWalking { last = tutor.accept("") }
     let end = render(last, width: 120)
-    // The defaults: a single resectable metastasis decides at D6, marked on the path.
-    #expect(end.contains { $0.contains("curative resection") && $0.contains("D6") })
-    #expect(end.contains { $0.contains("▶") })
+    // The defaults: a single resectable metastasis decides at D6, marked on the path and
+    // named by its question; the learner reads no rule code (issue 12).
+    #expect(end.contains { $0.contains("▶") && $0.contains("All liver metastases resectable") })
+    #expect(ClinicalWords.leakedIdentifiers(in: end.joined(separator: "\n")).isEmpty)
   }
 
   @Test("the tree falls back to ASCII when the locale cannot show box drawing")

@@ -116,4 +116,26 @@ struct ShuffledOptionsTests {
     #expect(options(inLesson).count == 3)
     #expect(options(inLesson) == options(inReview))
   }
+
+  /// One row of the fixture shared with the e2e tests' Python copy of the shuffle.
+  struct PinnedOrder: Decodable {
+    var learner: String
+    var item: String
+    var count: Int
+    var order: [Int]
+  }
+
+  @Test("the shuffle gives the orders pinned for the e2e tests' Python copy")
+  func pinnedOrders() throws {
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("e2e/fixtures/option-order.json")
+    struct Document: Decodable { var rows: [PinnedOrder] }
+    let rows = try JSONDecoder().decode(Document.self, from: Data(contentsOf: fixture)).rows
+    #expect(rows.count >= 30)
+    for row in rows {
+      #expect(
+        OptionOrder.permutation(count: row.count, learner: row.learner, item: ItemID(row.item))
+          == row.order, "\(row.learner) \(row.item) \(row.count)")
+    }
+  }
 }

@@ -284,6 +284,57 @@ def check_nelm_run(args, env, stdout=None, returncode=0, torn_tail_allowed=False
                 validate_json(schema, json.loads(text), f"nelm {' '.join(command)} --json")
 
 
+# ---------------------------------------------------------------------------------------------
+# No identifier a learner did not type (issue 12), on every screen a test captures.
+#
+# Checked: what the shell prints (nelm with no subcommand, or `shell`), on a pipe (stdout and
+# stderr) and on a pty (everything up to each prompt a test waits for), and the human output of
+# the learner's own subcommands (`progress`, `define`, `search`, `sources`). What the learner
+# typed (the piped script, the keys sent to the pty, the command line) may come back: an error
+# quoting an unknown command, or an answer written back, is theirs.
+# Not checked, because they are for other programs or for case authors, who write the ids:
+# `--json` outputs (ids are their contract, pinned by the schemas), `solve` (shows the rule
+# that decided, for authors), `case list`/`case show` (the ids an author types and cites),
+# `lint` (quotes the file), `export` (files for Anki, an LRS or the learner's own notes: the
+# Markdown one is checked by its own tests), `schedule` and `sync`, and `--help`/`--version`.
+# ---------------------------------------------------------------------------------------------
+from identifiers import leaks as _leaks  # noqa: E402
+
+LEARNER_SUBCOMMANDS = {(), ("shell",), ("progress",), ("define",), ("search",), ("sources",)}
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>()][0-9A-Za-z]?|\x1b\][^\x07]*\x07|\r")
+
+
+def _shows_learner_screens(args):
+    args = [str(a) for a in args]
+    if any(flag in args for flag in ("--json", "--help", "-h", "--version")):
+        return False
+    words = []
+    for index, arg in enumerate(args[1:], start=1):
+        if arg.startswith("-"):
+            continue
+        if args[index - 1] in ("--learner", "--lessons", "--sessions"):
+            continue
+        words.append(arg)
+    return tuple(words[:1]) in LEARNER_SUBCOMMANDS
+
+
+def _text(value):
+    if value is None or not isinstance(value, (str, bytes)):
+        return ""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def check_screen(args, text, typed=""):
+    """Asserts that `text`, a screen nelm showed for the command line `args`, holds no id the
+    learner did not type (`typed`, and the command line itself, are theirs)."""
+    if not _shows_learner_screens(args) or "--json" in _text(typed):
+        return  # a shell's `progress --json` prints the JSON: its ids are the contract
+    found = _leaks(ANSI.sub("", _text(text)), nelm_binary(),
+                   _text(typed) + " " + " ".join(str(a) for a in args))
+    assert not found, f"nelm {' '.join(map(str, args[1:]))} showed ids a learner never typed: " \
+        f"{sorted(set(found))}"
+
+
 def _is_nelm(argv0):
     return os.path.basename(str(argv0)) == "nelm"
 
@@ -317,6 +368,8 @@ def every_nelm_run_is_checked(monkeypatch, tmp_path, request):
         planted.difference_update(path for path, stamp in after.items() if before.get(path) != stamp)
         stdout = result.stdout if kwargs.get("capture_output") or kwargs.get("stdout") else None
         check_nelm_run(args, kwargs.get("env"), stdout, result.returncode, torn, before, foreign)
+        check_screen(args, _text(result.stdout) + "\n" + _text(result.stderr),
+                     kwargs.get("input"))
         return result
 
     monkeypatch.setattr(subprocess, "run", run)
@@ -326,14 +379,24 @@ def every_nelm_run_is_checked(monkeypatch, tmp_path, request):
         pexpect = None
     if pexpect is not None:
         real_expect = pexpect.spawn.expect
+        real_send = pexpect.spawn.send
+
+        def send(self, text):
+            # What the learner typed, to tell an id they typed from one nelm showed.
+            self._nelm_typed = getattr(self, "_nelm_typed", "") + _text(text)
+            return real_send(self, text)
 
         def expect(self, *args, **kwargs):
             index = real_expect(self, *args, **kwargs)
             if _is_nelm(self.command):
                 check_nelm_run(self.args, getattr(self, "env", None),
                                returncode=0 if self.isalive() else -1, foreign=foreign)
+                after = self.after if isinstance(self.after, (str, bytes)) else ""
+                check_screen(self.args, _text(self.before) + _text(after),
+                             getattr(self, "_nelm_typed", ""))
             return index
 
+        monkeypatch.setattr(pexpect.spawn, "send", send)
         monkeypatch.setattr(pexpect.spawn, "expect", expect)
     yield
     # What processes the test started itself (Popen) left: every learner file under the

@@ -6,15 +6,11 @@ import re
 import pexpect
 import pytest
 
-from conftest import run_piped
+from conftest import nelm_binary, run_piped
+from identifiers import leaks as identifier_leaks
 
 TIMEOUT = 20
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r")
-# What a learner never types and must never read (Clinical/ClinicalWords.leakedIdentifiers):
-# snake_case values, camelCase fact names, dotted fact paths, rule codes opening a line.
-IDS = re.compile(
-    r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:onSSA|fitForSurgery|stableMonths|sizeCm|involvementPercent)\b"
-    r"|\b(?:pathology|primary|liver)\.[a-z][A-Za-z0-9]*\b|(?:^|•)\s*[DNS][0-9]+[a-z]?:", re.M)
 
 
 def plain(text):
@@ -147,8 +143,9 @@ def test_no_engine_id_on_any_screen_of_a_session(shell):
         transcript += screen(child, command)
     child.sendcontrol("d")
     child.expect(pexpect.EOF)
-    # What the learner typed is echoed; the rest is nelm's.
-    leaks = [match.group(0) for match in IDS.finditer(transcript)]
+    # What the learner typed is echoed; the rest is nelm's (the ids are those of identifiers.py,
+    # which conftest also looks for at every prompt of every pty test).
+    leaks = identifier_leaks(transcript, nelm_binary())
     assert "What if:" in transcript
     assert leaks == [], leaks
 
@@ -189,6 +186,6 @@ def test_a_whole_lesson_fits_the_terminal_and_shows_no_engine_id(shell, columns)
     # A word longer than the line (a link) may stand alone; nothing else passes the edge.
     assert all(len(line) <= columns or " " not in line.strip() for line in shown), \
         [line for line in shown if len(line) > columns]
-    assert [m.group(0) for m in IDS.finditer(transcript)] == []
+    assert identifier_leaks(transcript, nelm_binary()) == []
     child.sendcontrol("d")
     child.expect(pexpect.EOF)

@@ -225,7 +225,8 @@ def test_the_algorithm_walk_ends_with_the_engine_result(nelm_bin, home, sessions
     assert result.returncode == 0, result.stderr.decode()
     assert "reconstruction of the review's Figure 3" in out
     assert "Already on a somatostatin analogue" in out
-    assert "Rule D7: cytoreductive resection (CRR) ± RFA" in out
+    assert "Decision: cytoreductive resection (CRR) ± RFA" in out
+    assert "rule: D7" not in out and "(its branches as under D5)" not in out
     assert "age over 55 (relative)" in out
 
 
