@@ -31,8 +31,7 @@ struct CaseStepMaker {
     case .milanFailures: options = milanOptions(assessment)
     default: options = []
     }
-    let name = kind.rawValue.replacingOccurrences(of: "_", with: "-")
-    let base = whatIf == nil ? name : "what-if-" + name
+    let base = GeneratedStepName.base(kind, whatIf: whatIf != nil)
     var id = base
     var number = 2
     while usedIDs.contains(id) {

@@ -1,5 +1,7 @@
+import Cases
 import Course
 import Foundation
+import Identifiers
 import Progress
 
 /// The figures behind `progress`: computed from the course and the session's summaries (per
@@ -64,6 +66,17 @@ struct DashboardStats: Equatable {
         kinds[step.kind.rawValue, default: Score()].right += last.correct ? 1 : 0
         topicScores[step.kind.topic.rawValue, default: Score()].answered += 1
         topicScores[step.kind.topic.rawValue, default: Score()].right += last.correct ? 1 : 0
+      }
+    }
+    // A generated case is not in the course, and its steps are not reviewed: their
+    // outcomes are kept with the case, and the kind of each step is read from its name.
+    for (id, progress) in session.cases where CaseID(id).isGenerated {
+      for (step, outcome) in progress.outcomes where outcome != .skipped {
+        guard let kind = GeneratedStepName.kind(of: step) else { continue }
+        kinds[kind.rawValue, default: Score()].answered += 1
+        kinds[kind.rawValue, default: Score()].right += outcome.isRight ? 1 : 0
+        topicScores[kind.topic.rawValue, default: Score()].answered += 1
+        topicScores[kind.topic.rawValue, default: Score()].right += outcome.isRight ? 1 : 0
       }
     }
     let days = lastDays(30, counts: session.days, now: now, calendar: calendar)

@@ -1,3 +1,4 @@
+import Cases
 import Course
 import Foundation
 import Identifiers
@@ -72,6 +73,40 @@ struct DashboardTests {
     #expect(text.contains("Answers per day, last 30 days"))
     #expect(text.contains("01-14  1") && text.contains("01-15  1"))
     #expect(text.contains("Reviews due, next 14 days"))
+  }
+
+  @Test("answers to generated cases count towards their step's topic and kind")
+  func generatedCasesCount() throws {
+    var session = Session(learner: "ana", now: Self.now)
+    var expected: [String: Int] = [:]
+    var kinds: [String: Int] = [:]
+    var right: [String: Int] = [:]
+    // Right and wrong in turn, the first step skipped (not counted), as kept with the case.
+    for seed: UInt64 in [3, 42] {
+      let generated = CaseGenerator.generate(seed: seed)
+      var progress = CaseProgress(started: Self.now, updated: Self.now)
+      for (index, step) in generated.steps.enumerated() {
+        let outcome: Outcome = index == 0 ? .skipped : index % 2 == 0 ? .acceptable : .wrong
+        progress.outcomes[step.id] = outcome
+        guard outcome != .skipped else { continue }
+        expected[step.kind.topic.rawValue, default: 0] += 1
+        kinds[step.kind.rawValue, default: 0] += 1
+        right[step.kind.topic.rawValue, default: 0] += outcome.isRight ? 1 : 0
+      }
+      session.cases[generated.id.rawValue] = progress
+    }
+    #expect(kinds.count > 1)  // the check below covers more than one kind of step
+    let stats = DashboardStats.compute(
+      course: TutorFixture.course, session: session, now: Self.now, calendar: Self.calendar)
+    #expect(
+      stats.topics.map { [$0.name: $0.score.answered] }
+        == expected.sorted { $0.key < $1.key }.map { [$0.key: $0.value] })
+    #expect(
+      stats.topics.map { [$0.name: $0.score.right] }
+        == right.sorted { $0.key < $1.key }.map { [$0.key: $0.value] })
+    #expect(
+      Dictionary(uniqueKeysWithValues: stats.stepKinds.map { ($0.name, $0.score.answered) })
+        == kinds)
   }
 
   @Test("progress --json is valid JSON with the figures")
