@@ -89,7 +89,6 @@ struct StudyFlowTests {
     #expect(reply.text.contains("Correct."))
     #expect(reply.text.contains("Lesson complete"))
     #expect(tutor.session.lessons["grading"]?.completed == true)
-    #expect(!tutor.isStudying)
     #expect(tutor.prompt == "nelm> ")
   }
 
