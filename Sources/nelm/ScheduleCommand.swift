@@ -54,15 +54,8 @@ extension ScheduleCommand {
       }
     }
 
-    /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}`.
-    static func jsonLine(_ state: ReviewState) -> String {
-      let due = FSRSReplay.timestamp(state.due) ?? ""
-      return "{\"stability\": \(number(state.stability)), "
-        + "\"difficulty\": \(number(state.difficulty)), \"due\": \"\(due)\", "
-        + "\"state\": \"\(state.phase.rawValue)\"}"
-    }
-
-    /// `jsonLine(state)` and a newline, appended to `out` without building strings.
+    /// `{"stability": 2.3065, "difficulty": 2.1181…, "due": "…Z", "state": "learning"}` and a
+    /// newline, appended to `out` without building strings.
     static func appendJSONLine(_ state: ReviewState, to out: inout [UInt8]) {
       out.append(contentsOf: #"{"stability": "#.utf8)
       out.append(contentsOf: number(state.stability).utf8)
