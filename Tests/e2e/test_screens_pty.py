@@ -10,7 +10,7 @@ from conftest import run_piped
 
 TIMEOUT = 20
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|\r")
-# What a learner never types and must never read (Clinical/ClinicalWords.leakedIdentifiers):
+# What a learner never types and must never read (as Tests/TutorTests/LeakedIdentifiers.swift):
 # snake_case values, camelCase fact names, dotted fact paths, rule codes opening a line.
 IDS = re.compile(
     r"\b[a-z]+(?:_[a-z0-9]+)+\b|\b(?:onSSA|fitForSurgery|stableMonths|sizeCm|involvementPercent)\b"
