@@ -7,32 +7,6 @@ import Testing
 
 @Suite("Showing answers, repeating and the story so far")
 struct RevealAndRepeatTests {
-  @Test("reveal shows the key with every option explained and records the item as not known")
-  func reveal() {
-    var tutor = TutorFixture.tutor()
-    tutor.goToQuestion(1)
-    let reply = tutor.accept("reveal").text
-    let g2 = tutor.letter(of: "b", question: "g1")
-    #expect(reply.contains("The answer is \(g2)) G2. Counted as not known yet."))
-    for explanation in ["G1 is 2 % or less.", "3–20 % is G2.", "G3 is over 20 %."] {
-      #expect(reply.contains(explanation))
-    }
-    #expect(tutor.unsavedAnswers.last?.skipped == true)
-    #expect(tutor.unsavedAnswers.last?.correct == false)
-    #expect(tutor.accept("").text.contains("Check 2/3"))
-  }
-
-  @Test("after a right answer every option is explained, the chosen one first")
-  func everyOptionChosenFirst() {
-    var tutor = TutorFixture.tutor()
-    tutor.goToQuestion(1)
-    let g3 = tutor.letter(of: "c", question: "g1")
-    let lines = tutor.accept(g3).text.split(separator: "\n").map(String.init)
-    let explained = lines.filter { $0.hasPrefix("  ✓") || $0.hasPrefix("  ✗") }
-    #expect(explained.count == 3)
-    #expect(explained.first?.contains("G3 (your answer)") == true)
-  }
-
   @Test("B1: back then skip on an answered question keeps the answer")
   func backThenSkipKeepsTheAnswer() {
     var tutor = TutorFixture.tutor()

@@ -6,27 +6,6 @@ import Testing
 
 @Suite("Review and flags")
 struct ReviewTests {
-  @Test("an answered question is scheduled; review asks it when due and says when it returns")
-  func dueReview() {
-    let clock = TutorFixture.Clock()
-    var tutor = TutorFixture.tutor(clock: clock)
-    tutor.goToQuestion(1)
-    _ = tutor.accept(tutor.letter(of: "c", question: "g1"))  // wrong: comes back soon
-    _ = tutor.interrupt()
-    #expect(tutor.session.items["grading/g1"]?.review != nil)
-    #expect(tutor.accept("review").wideText.contains("Nothing is due"))
-    clock.now += 3_600
-    let start = tutor.accept("review").wideText
-    #expect(start.contains("Review: 1 item due."))
-    #expect(start.contains("Review 1/1 · Grading"))
-    #expect(start.contains("Ki-67 12 %: grade?"))
-    let answered = tutor.accept(tutor.letter(of: "b", question: "g1")).wideText
-    #expect(answered.contains("Correct."))
-    #expect(answered.contains("Comes back in"))
-    #expect(tutor.unsavedAnswers.last?.item == "grading/g1")
-    #expect(tutor.accept("").wideText.contains("Review done: 1/1 right."))
-  }
-
   @Test("review incorrect asks the items answered wrongly last time")
   func incorrectPool() {
     var tutor = TutorFixture.tutor()
