@@ -20,41 +20,6 @@ struct ReviewTests {
     #expect(text.contains("Ki-67 12 %"))
   }
 
-  @Test("flag marks the question on screen; review flagged brings it back; flag again unmarks")
-  func flags() {
-    var tutor = TutorFixture.tutor()
-    #expect(tutor.accept("flag").isError)
-    tutor.goToQuestion(2)
-    #expect(tutor.accept("flag").wideText.contains("Flagged"))
-    #expect(tutor.session.items["grading/g2"]?.flagged == true)
-    _ = tutor.interrupt()
-    let text = tutor.accept("review flagged").wideText
-    #expect(text.contains("Which measure grade?"))
-    #expect(tutor.accept("flag").wideText.contains("Flag removed."))
-    #expect(tutor.session.items["grading/g2"]?.flagged == nil)
-  }
-
-  @Test("a case step can be reviewed, graded by the engine")
-  func caseStepReview() {
-    let clock = TutorFixture.Clock()
-    var tutor = CaseFixture.tutor(clock: clock)
-    _ = tutor.accept("case ileal-crr")
-    _ = tutor.accept("resection")  // wrong: biopsy comes first
-    _ = tutor.interrupt()
-    clock.now += 3_600
-    let text = tutor.accept("review").wideText
-    #expect(text.contains("case: Flushing and a nodular liver"))
-    #expect(text.contains("What is the next step?"))
-    #expect(text.contains("A 61-year-old man has flushing."))
-    #expect(tutor.accept("story").wideText.contains("A 61-year-old man has flushing."))
-    let answered = tutor.accept(tutor.caseLetter(of: "biopsy", step: "first")).wideText
-    #expect(answered.contains("Correct."))
-    #expect(tutor.unsavedAnswers.last?.outcome == "correct")
-    // After the answer, `repeat` shows the step answered again, not an error.
-    let again = tutor.accept("repeat")
-    #expect(!again.isError)
-    #expect(again.wideText.contains("What is the next step?"))
-  }
 }
 
 @Suite("Glossary, search and sources in the shell")

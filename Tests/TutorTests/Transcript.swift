@@ -36,7 +36,9 @@ struct Transcript {
   }
 
   /// Expects the transcript to be `expected`, line for line; on a mismatch the issue shows a
-  /// diff (`-` expected, `+` shown) with a line of context on each side.
+  /// diff (`-` expected, `+` shown) with a line of context on each side. After a deliberate
+  /// change to the screens, `TRANSCRIPT_DUMP=DIR swift test` writes each differing transcript
+  /// to `DIR/LINE.txt`, to read through and paste.
   func expect(_ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     guard text != expected else { return }
     if let dump = ProcessInfo.processInfo.environment["TRANSCRIPT_DUMP"] {
