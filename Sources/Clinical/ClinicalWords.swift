@@ -7,7 +7,7 @@ import Foundation
 /// A learner reads only these words: the ids stay in the files, the JSON and `nelm solve`,
 /// where the engine's readers want them. Every screen of the shell that shows a fact, a step
 /// kind or a trace line passes through here; a test reads every authored and generated case
-/// and every e2e transcript for an id that slipped past (`leakedIdentifiers`).
+/// and every e2e transcript for an id that slipped past.
 public enum ClinicalWords {
   /// A fact value as a clinician says it; a value with no entry is returned as it is (a
   /// plain word such as `jejunum` or `positive` already is one).
@@ -124,25 +124,5 @@ public enum ClinicalWords {
       code.dropFirst().allSatisfy({ $0.isNumber || $0.isLowercase })
     else { return text }
     return String(text[text.index(after: end)...].drop { $0 == " " })
-  }
-
-  /// The ids a learner must never read, wherever they appear in `text`: snake_case values,
-  /// camelCase fact names, dotted fact paths, the codes of the rules (`D2a`) anywhere, and
-  /// those of their branches (`N2`, spelled as a node category is) opening a line or a bullet.
-  public static func leakedIdentifiers(in text: String) -> [String] {
-    let patterns = [
-      #"\b[a-z]+(?:_[a-z0-9]+)+\b"#, #"\b(?:onSSA|fitForSurgery|stableMonths|sizeCm)\b"#,
-      #"\binvolvementPercent\b"#,
-      #"\b(?:pathology|primary|liver)\.[a-z][A-Za-z0-9]*\b"#,
-      #"(?<![A-Za-z0-9_])D[1-9][ab]?(?![A-Za-z0-9_])"#,
-      #"(?m)(?:^|•)\s*(?:Rule\s+)?[NS][0-9]+[:,]"#,
-    ]
-    return patterns.flatMap { pattern -> [String] in
-      guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-      let range = NSRange(text.startIndex..., in: text)
-      return regex.matches(in: text, range: range).compactMap {
-        Range($0.range, in: text).map { String(text[$0]) }
-      }
-    }
   }
 }

@@ -47,9 +47,6 @@ public enum Console {
     write(text, to: STDERR_FILENO) == nil
   }
 
-  /// Whether standard output has failed; nothing more is written to it then.
-  public static var outputFailed: Bool { outputErrno.load(ordering: .relaxed) != 0 }
-
   /// The exit status after a failed write to standard output (141 for EPIPE, else 1); nil
   /// when every write succeeded.
   public static var exitStatus: Int32? {

@@ -3,50 +3,39 @@ import Foundation
 import Progress
 import Tutor
 
-/// Where the shell finds the course and keeps the learner's files.
+/// The course the shell teaches and where it keeps the learner's files.
 public struct ShellOptions: Sendable {
   /// The learner named on the command line or in `NELM_LEARNER`; nil to use the remembered
   /// one or ask.
   public var learner: String?
-  /// The course folder.
-  public var lessonsDirectory: String
+  /// The course, loaded (or being decoded) by the caller, which reports a course that does
+  /// not load as every other command does.
+  public var course: CourseProvider
   /// Where session files are kept.
   public var sessionsDirectory: String
   /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name; nil to keep neither
   /// (no usable state folder).
   public var stateDirectory: String?
-  /// `$XDG_CACHE_HOME/nelm`: the checked course cache; nil to parse the course every time.
-  public var cacheDirectory: String?
 
   /// Creates a value from its parts.
   public init(
-    learner: String?, lessonsDirectory: String, sessionsDirectory: String,
-    stateDirectory: String?, cacheDirectory: String? = nil
+    learner: String?, course: CourseProvider, sessionsDirectory: String, stateDirectory: String?
   ) {
     self.learner = learner
-    self.lessonsDirectory = lessonsDirectory
+    self.course = course
     self.sessionsDirectory = sessionsDirectory
     self.stateDirectory = stateDirectory
-    self.cacheDirectory = cacheDirectory
   }
 }
 
-/// Starts the interactive shell: loads the course, finds the learner, opens their session,
-/// and runs the command loop.
+/// Starts the interactive shell: finds the learner, opens their session, and runs the command
+/// loop on the course it is given.
 public enum ShellLauncher {
   /// Runs the shell to the end and returns the process's exit status.
   public static func run(_ options: ShellOptions) -> Int32 {
     Terminal.useUTF8Locale()
     InterruptFlag.install()
     SignalExit.install()
-    let course: CourseProvider
-    do {
-      course = try CourseCache.provider(
-        from: options.lessonsDirectory, cacheDirectory: options.cacheDirectory)
-    } catch {
-      warn(error.message)
-      return 2  // bad input, as in every nelm command whose course does not load
-    }
     let terminal = Terminal()
     var source: LineSource = PipeLineSource()
     if terminal.isInteractive, let editor = LineEditor(historyFile: historyFile(options)) {
@@ -68,7 +57,7 @@ public enum ShellLauncher {
 
     let renderer = TextRenderer(width: terminal.width(), color: terminal.color)
     var tutor = Tutor(
-      course: course, session: session.session,
+      course: options.course, session: session.session,
       history: { limit throws -> [Answer] in try session.recentAnswers(limit: limit) },
       learners: { store.learners().map(\.value) })
     tutor.setPictures(

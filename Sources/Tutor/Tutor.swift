@@ -74,9 +74,6 @@ public struct Tutor {
   /// The prompt for the next line: it tells the learner what kind of input is expected.
   public var prompt: String { activity?.prompt ?? "nelm> " }
 
-  /// Whether a lesson is open.
-  public var isStudying: Bool { activity is Study }
-
   /// Handles one line of input: the open activity takes it first, then the commands.
   public mutating func accept(_ line: String) -> Reply {
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -26,9 +26,26 @@ struct CourseOptions: ParsableArguments {
   /// The course, read through the checked cache. When it does not load, its problems and what
   /// to do are bad input (2).
   func load(command: String) throws(CommandFailure) -> Course {
+    try reading(command) { folder, cache throws(CourseError) in
+      try CourseCache.load(from: folder, cacheDirectory: cache)
+    }
+  }
+
+  /// The course for the shell, read as `load` reads it, except that a fresh cache is decoded in
+  /// the background while the shell opens the session.
+  func provider(command: String) throws(CommandFailure) -> CourseProvider {
+    try reading(command) { folder, cache throws(CourseError) in
+      try CourseCache.provider(from: folder, cacheDirectory: cache)
+    }
+  }
+
+  /// `read(folder, cacheDirectory)`, its failure told the same way for every command.
+  private func reading<Value>(
+    _ command: String, _ read: (String, String?) throws(CourseError) -> Value
+  ) throws(CommandFailure) -> Value {
     let folder = folder
     do {
-      return try CourseCache.load(from: folder, cacheDirectory: Paths.current.cacheDirectory())
+      return try read(folder, Paths.current.cacheDirectory())
     } catch .invalid(let diagnostics) {
       throw .badInput(
         command, "the course in \(folder) does not load; `nelm lint \(folder)` checks it",

@@ -22,10 +22,10 @@ struct ShellSubcommand: ParsableCommand {
     }
     let paths = Paths.current
     try checkLearner(paths)
+    let sessions = try options.sessionsFolder(command: "")
     let shell = ShellOptions(
-      learner: options.namedLearner, lessonsDirectory: options.course.folder,
-      sessionsDirectory: try options.sessionsFolder(command: ""),
-      stateDirectory: paths.stateDirectory(), cacheDirectory: paths.cacheDirectory())
+      learner: options.namedLearner, course: try options.course.provider(command: ""),
+      sessionsDirectory: sessions, stateDirectory: paths.stateDirectory())
     let status = ShellLauncher.run(shell)
     if status != 0 { throw ExitCode(status) }
   }

@@ -12,15 +12,6 @@ struct AlgorithmWalkTests {
     return (text, tutor)
   }
 
-  @Test("the walk says it is a reconstruction for teaching, and asks the first fact")
-  func notice() {
-    let (text, tutor) = walk([])
-    #expect(text.contains("reconstruction of the review's Figure 3 for teaching"))
-    #expect(text.contains("not clinical decision support"))
-    #expect(text.contains("Age in years (a number) [50]"))
-    #expect(tutor.prompt == "algorithm> ")
-  }
-
   @Test("values are shown and typed in words: `in situ`, `portal vein thrombosis` (B11)")
   func valuesInWords() {
     let (text, _) = walk([

@@ -145,6 +145,21 @@ def test_a_course_that_does_not_load_is_bad_input(tmp_path):
     assert result.stderr.endswith(f"`nelm lint {tmp_path}` checks it\n")
 
 
+def test_the_shell_reports_a_course_that_does_not_load_as_search_does(tmp_path):
+    """One course resolution: the same diagnostics and the same hint, only the command named
+    differently."""
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "glossary.yaml").write_text("terms:\n  - term: LM\n")
+    env = {"HOME": str(tmp_path)}
+    search = run("search", "liver", "--lessons", str(course), env_extra=env)
+    shell = run("--learner", "ana", "--lessons", str(course), "--sessions",
+                str(tmp_path / "sessions"), env_extra=env)
+    assert (search.returncode, shell.returncode) == (2, 2)
+    assert shell.stderr == search.stderr.replace("nelm search: ", "nelm: ")
+    assert shell.stderr.endswith(f"`nelm lint {course}` checks it\n")
+
+
 def test_lint_json_on_the_fixture():
     result = run("lint", "--json", str(FIXTURE))
     assert result.returncode == 0
