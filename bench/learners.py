@@ -1,8 +1,8 @@
 """Realistic learners at growing sizes: what each command costs as the history grows.
 
-For each size (10, 1k, 10k, 100k answers; 1M with BENCH_MAX=1000000) and each kind of
-learner (authored items only; 30 % of answers in generated cases), `nelm-bench make-learner`
-writes a learner from the real course's item ids, as the shell writes them. Then, per learner:
+For each size (10, 1k, 10k, 100k answers; 1M with BENCH_MAX=1000000; or the sizes listed in
+BENCH_SIZES, e.g. 10,1000000) and each kind of learner (authored items only; 30 % of answers
+in generated cases), `nelm-bench make-learner` writes a learner from the real course's item ids, as the shell writes them. Then, per learner:
 first prompt on a pty (bench/first_prompt.py), one durable answer in process (nelm-bench) and
 as a whole process (a piped shell that opens, answers one step, leaves), `progress`,
 `history 20`, `export xapi` and `export markdown`, each timed from outside with farm-bench
@@ -36,7 +36,9 @@ def main():
     biggest = int(os.environ.get("BENCH_MAX", "100000"))
     print("size | kind | first prompt | answer in process | answer whole process | progress "
           "| history 20 | export xapi (peak) | export markdown (peak) | shell peak")
-    for size in [s for s in SIZES if s <= biggest]:
+    chosen = os.environ.get("BENCH_SIZES")
+    sizes = [int(s) for s in chosen.split(",")] if chosen else [s for s in SIZES if s <= biggest]
+    for size in sizes:
         for share in (0, 30):
             name = f"l{size}g{share}"
             folder = os.path.join(scratch, name)
