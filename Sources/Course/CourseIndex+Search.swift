@@ -15,7 +15,7 @@ extension CourseIndex {
       var score = 0
       var everyWord = true
       for word in query {
-        let count = document.text.words.count { Self.word($0.folded, matches: word) }
+        let count = document.count(matching: word)
         guard count > 0 else {
           everyWord = false
           break
@@ -39,7 +39,7 @@ extension CourseIndex {
   /// The stretch of the body (the heading when the body holds no word) where the most
   /// distinct query words stand close together, on one line, with `…` where it was cut.
   static func snippet(of document: SearchDocument, for query: [String]) -> String {
-    let words = document.text.words
+    let words = SearchText.words(of: document.text)
     let matching = { (index: Int) in query.contains { Self.word(words[index].folded, matches: $0) }
     }
     let body = document.bodyStart..<words.count
@@ -56,7 +56,7 @@ extension CourseIndex {
     }
     var first = max(range.lowerBound, best.start - 4)
     var last = first
-    let text = document.text.text
+    let text = document.text
     func fits(_ from: Int, _ to: Int) -> Bool {
       to - from < snippetWords
         && text.distance(from: words[from].range.lowerBound, to: words[to].range.upperBound)

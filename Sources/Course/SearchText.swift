@@ -4,23 +4,13 @@ import Foundation
 /// stripped of accents (`Plöckinger` is `plockinger`), each with where it stands in the text.
 ///
 /// Built for speed: ASCII words, nearly all of the course, are folded without Foundation.
-struct SearchText: Sendable {
+enum SearchText {
   /// One word of the text.
   struct Word: Sendable {
     /// The word folded for comparison.
     var folded: String
     /// Where the word stands in the original text.
     var range: Range<String.Index>
-  }
-
-  /// The text as written.
-  let text: String
-  /// Its words, in order.
-  let words: [Word]
-
-  init(_ text: String) {
-    self.text = text
-    self.words = Self.words(of: text)
   }
 
   /// The words of `text`, in order. Walks Unicode scalars, not characters: grapheme

@@ -105,6 +105,22 @@ struct CourseIndexTests {
     #expect(CourseIndex.word(token, matches: word) == matches)
   }
 
+  @Test(
+    "every occurrence counts, accented or not, a number only whole",
+    arguments: [
+      ("plöckinger", 3), ("Plock", 3), ("PLÖCKINGER", 3), ("5", 2), ("50", 1), ("ploeck", 0),
+    ])
+  func occurrences(words: String, score: Int) {
+    let page = Page(
+      title: "Names", text: "Plöckinger wrote; plockinger again, PLÖCKINGER: 5 of 50 and 5.",
+      source: "S")
+    let lesson = Lesson(
+      id: "names", title: "Names", order: 1, summary: "S", objectives: ["O"], source: "S",
+      pages: [page], questions: [])
+    let hits = CourseIndex(course: Course(lessons: [lesson])).search(words)
+    #expect(hits.map(\.score) == (score == 0 ? [] : [score]))
+  }
+
   @Test("a short text is its own snippet, on one line, with the words highlighted")
   func shortSnippet() throws {
     // The question says "Milan" twice (stem and explanation), page 2 once.
