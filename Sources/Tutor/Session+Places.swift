@@ -18,11 +18,7 @@ extension Session {
 
   /// "page 3/6" or "question 2/12": where the learner is in `lesson`.
   func placeName(in lesson: Lesson) -> String {
-    switch step(in: lesson) {
-    case .page(let index): return "page \(index + 1)/\(lesson.pages.count)"
-    case .question(let index): return "question \(index + 1)/\(lesson.questions.count)"
-    case .end: return "the end"
-    }
+    placeName(lessonID: lesson.id, pages: lesson.pages.count, questions: lesson.questions.count)
   }
 
   /// Moves the learner to `position` in `lesson` at `now`; past its last step the lesson is
@@ -61,18 +57,8 @@ extension Session {
     return (correct, answered)
   }
 
-  /// The unfinished lesson of `course` touched most recently.
-  func lastUnfinishedLesson(of course: () -> Course) -> Lesson? {
-    // Without any lesson started there is nothing to look up, and no reason to wait for a
-    // course still loading in the background.
-    guard !lessons.isEmpty else { return nil }
-    return course().lessons
-      .compactMap { lesson in lessons[lesson.id].map { (lesson, $0) } }
-      .filter { lesson, progress in progress.position < lesson.stepCount }
-      .max { $0.1.updated < $1.1.updated }?.0
-  }
-
-  /// The same from the course's summary (the greeting's, which does not wait for the course).
+  /// The unfinished lesson touched most recently, found in the course's summary (which the
+  /// greeting has without waiting for the course).
   func lastUnfinishedLesson(of summary: () -> CourseSummary) -> CourseSummary.LessonEntry? {
     guard !lessons.isEmpty else { return nil }
     var latest: (lesson: CourseSummary.LessonEntry, updated: Date)?
@@ -89,12 +75,13 @@ extension Session {
 
   /// `placeName(in:)` for a lesson of the course's summary.
   func placeName(in lesson: CourseSummary.LessonEntry) -> String {
-    let position = min(lessons[lesson.id]?.position ?? 0, lesson.pageCount + lesson.questionCount)
-    if position < lesson.pageCount { return "page \(position + 1)/\(lesson.pageCount)" }
-    let question = position - lesson.pageCount
-    if question < lesson.questionCount {
-      return "question \(question + 1)/\(lesson.questionCount)"
-    }
+    placeName(lessonID: lesson.id, pages: lesson.pageCount, questions: lesson.questionCount)
+  }
+
+  private func placeName(lessonID: String, pages: Int, questions: Int) -> String {
+    let position = min(lessons[lessonID]?.position ?? 0, pages + questions)
+    if position < pages { return "page \(position + 1)/\(pages)" }
+    if position - pages < questions { return "question \(position - pages + 1)/\(questions)" }
     return "the end"
   }
 

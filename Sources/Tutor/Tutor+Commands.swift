@@ -149,7 +149,9 @@ extension Tutor {
           "No lesson '\(reference)'. `lessons` lists them (1–\(course.lessons.count)).")
       }
       lesson = found
-    } else if let resumable = session.lastUnfinishedLesson(of: { course }) {
+    } else if let entry = session.lastUnfinishedLesson(of: { context.provider.summary }),
+      let resumable = course.lessons.first(where: { $0.id == entry.id })
+    {
       lesson = resumable
     } else {
       return .error("Usage: study ID|NUMBER (for example `study 1`). `lessons` lists them.")
