@@ -120,12 +120,20 @@ public enum XAPIExport {
     let builder = XAPIStatementBuilder(course: course, settings: settings)
     var activities = XAPIStatementBuilder.Activities()
     var count = 0
+    // Statements gather in one buffer, handed on by the 64 KiB: memory stays flat.
+    var buffer = ""
+    buffer.reserveCapacity(1 << 17)
     try forEachEvent(of: record, course: course, since: since) { event in
-      let statement = builder.statement(for: event, activities: &activities)
-      try emit((count == 0 ? "[\n  " : ",\n  ") + statement.prettyPrinted(indent: "  "))
+      buffer += count == 0 ? "[\n  " : ",\n  "
+      builder.write(event, activities: &activities, to: &buffer)
       count += 1
+      if buffer.utf8.count >= 1 << 16 {
+        try emit(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
     }
-    try emit(count == 0 ? "[]\n" : "\n]\n")
+    buffer += count == 0 ? "[]\n" : "\n]\n"
+    try emit(buffer)
     return count
   }
 
