@@ -52,31 +52,72 @@ public enum JSONValue: Sendable, Equatable {
 
   /// Pretty-printed text with two-space indentation, ending without a newline.
   public func prettyPrinted(indent: String = "") -> String {
-    let inner = indent + "  "
+    var out = ""
+    write(to: &out, indent: indent)
+    return out
+  }
+
+  /// Appends `prettyPrinted(indent:)` to `out`: one buffer for the whole tree, where joining
+  /// each level's lines cost a string per node (the xAPI export writes millions of nodes).
+  public func write(to out: inout String, indent: String = "") {
     switch self {
-    case .null: return "null"
-    case .bool(let value): return value ? "true" : "false"
+    case .null: out += "null"
+    case .bool(let value): out += value ? "true" : "false"
     case .number(let value):
-      return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    case .string(let value): return Self.quoted(value)
+      out += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    case .string(let value): Self.appendQuoted(value, to: &out)
     case .array(let values):
-      guard !values.isEmpty else { return "[]" }
-      let items = values.map { inner + $0.prettyPrinted(indent: inner) }
-      return "[\n" + items.joined(separator: ",\n") + "\n\(indent)]"
-    case .object(let members):
-      guard !members.isEmpty else { return "{}" }
-      let items = members.map {
-        inner + Self.quoted($0.key) + ": " + $0.value.prettyPrinted(indent: inner)
+      guard !values.isEmpty else {
+        out += "[]"
+        return
       }
-      return "{\n" + items.joined(separator: ",\n") + "\n\(indent)}"
+      let inner = indent + "  "
+      out += "[\n"
+      for (index, value) in values.enumerated() {
+        if index > 0 { out += ",\n" }
+        out += inner
+        value.write(to: &out, indent: inner)
+      }
+      out += "\n" + indent + "]"
+    case .object(let members):
+      guard !members.isEmpty else {
+        out += "{}"
+        return
+      }
+      let inner = indent + "  "
+      out += "{\n"
+      for (index, member) in members.enumerated() {
+        if index > 0 { out += ",\n" }
+        out += inner
+        Self.appendQuoted(member.key, to: &out)
+        out += ": "
+        member.value.write(to: &out, indent: inner)
+      }
+      out += "\n" + indent + "}"
     }
   }
 
   /// A JSON string literal; non-ASCII text stays as UTF-8, control characters are escaped,
   /// and so are DEL, the C1 controls and the bidirectional overrides and isolates: the same
   /// text, but nothing a terminal showing the JSON would obey.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
+  public static func quoted(_ text: String) -> String {
+    var out = ""
+    appendQuoted(text, to: &out)
+    return out
+  }
+
+  /// Appends `quoted(text)` to `out`; text with nothing to escape (printable ASCII without
+  /// `"` or `\\`, most of what nelm writes) is copied whole rather than scalar by scalar.
+  public static func appendQuoted(_ text: String, to out: inout String) {
+    let plain = text.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+    }
+    out += "\""
+    if plain {
+      out += text
+      out += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -92,6 +133,6 @@ public enum JSONValue: Sendable, Equatable {
       default: out.unicodeScalars.append(scalar)
       }
     }
-    return out + "\""
+    out += "\""
   }
 }

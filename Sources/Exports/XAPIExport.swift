@@ -52,8 +52,8 @@ public enum XAPIExport {
 
   /// Calls `body` with the events of `record` (all of them, or those `since` selects), one at
   /// a time: answers in log order, each completion after the answers logged up to its time.
-  /// The log is read twice (once for the completions' times, once for the answers), never
-  /// held: memory stays the same however long it is.
+  /// The log is read twice (once for the completions' times, once for the answers, whatever
+  /// `since` is), never held: memory stays the same however long it is.
   public static func forEachEvent(
     of record: LearnerRecord, course: Course, since: Since? = nil,
     _ body: (XAPIEvent) throws -> Void
@@ -62,35 +62,39 @@ public enum XAPIExport {
     var firstOffset = 0
     switch since {
     case nil: break
-    case .offset(let offset):
-      firstOffset = offset
-      // Completions from the time of the last answer before the offset on.
-      var before: Date?
-      try record.forEachEntry { entry in
-        if entry.start < offset { before = entry.answer.at }
-      }
-      if let before { completions = completions.filter { $0.at >= before } }
-    case .date(let date):
-      completions = completions.filter { $0.at >= date }
+    case .offset(let offset): firstOffset = offset
+    case .date(let date): completions = completions.filter { $0.at >= date }
     }
     // Completions by time; those of one time keep their order.
     completions = completions.enumerated()
       .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
-    var next = 0
+    // After an offset, the completions from the time of the last answer before it on: a
+    // suffix of the sorted list, found once the lines before the offset (read anyway for the
+    // attempt numbers) have gone by, before anything is written.
+    var before: Date?
+    var next: Int?
+    func first() -> Int {
+      before.map { time in completions.firstIndex { $0.at >= time } ?? completions.count } ?? 0
+    }
     var attempts: [ItemID: Int] = [:]
     try record.forEachEntry { entry in
       let item = entry.answer.item
       let attempt = (attempts[item] ?? 0) + 1
       attempts[item] = attempt
-      guard entry.start >= firstOffset else { return }
+      guard entry.start >= firstOffset else {
+        before = entry.answer.at
+        return
+      }
+      var index = next ?? first()
+      defer { next = index }
       if case .date(let date) = since, entry.answer.at < date { return }
-      while next < completions.count, completions[next].at < entry.answer.at {
-        try body(.completed(completions[next]))
-        next += 1
+      while index < completions.count, completions[index].at < entry.answer.at {
+        try body(.completed(completions[index]))
+        index += 1
       }
       try body(.answered(entry.answer, attempt: attempt))
     }
-    for completion in completions[next...] { try body(.completed(completion)) }
+    for completion in completions[(next ?? first())...] { try body(.completed(completion)) }
   }
 
   /// The events of `record` (all of them, or those `since` selects), in memory.
@@ -120,12 +124,20 @@ public enum XAPIExport {
     let builder = XAPIStatementBuilder(course: course, settings: settings)
     var activities = XAPIStatementBuilder.Activities()
     var count = 0
+    // Statements gather in one buffer, handed on by the 64 KiB: memory stays flat.
+    var buffer = ""
+    buffer.reserveCapacity(1 << 17)
     try forEachEvent(of: record, course: course, since: since) { event in
-      let statement = builder.statement(for: event, activities: &activities)
-      try emit((count == 0 ? "[\n  " : ",\n  ") + statement.prettyPrinted(indent: "  "))
+      buffer += count == 0 ? "[\n  " : ",\n  "
+      builder.write(event, activities: &activities, to: &buffer)
       count += 1
+      if buffer.utf8.count >= 1 << 16 {
+        try emit(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
     }
-    try emit(count == 0 ? "[]\n" : "\n]\n")
+    buffer += count == 0 ? "[]\n" : "\n]\n"
+    try emit(buffer)
     return count
   }
 

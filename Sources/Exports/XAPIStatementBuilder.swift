@@ -12,10 +12,17 @@ public struct XAPIStatementBuilder {
   /// Who, on which platform, which course version.
   public let settings: XAPIExport.Settings
 
+  /// The actor as it names statements (see `identity(of:)`), worked out once.
+  let identity: String
+  /// What every statement of this builder writes the same way, encoded once.
+  let encoded: Encoded
+
   /// A builder for `course`.
   public init(course: Course, settings: XAPIExport.Settings) {
     self.catalog = ItemCatalog(course: course)
     self.settings = settings
+    self.identity = Self.identity(of: settings.actor)
+    self.encoded = Encoded(settings)
   }
 
   /// What a statement says the learner did.
@@ -33,19 +40,21 @@ public struct XAPIStatementBuilder {
   /// The activities described so far: every item of the course (a long log answers the same
   /// items again and again), and the steps of the generated case described last, whose
   /// steps come one after another. Bounded by the course, whatever the log's length.
+  /// Each activity is kept with its encoded text (`Described`), made once per item.
   public struct Activities {
-    var authored: [ItemID: XAPIExport.Activity] = [:]
-    var generated: [ItemID: XAPIExport.Activity] = [:]
+    var authored: [ItemID: Described] = [:]
+    var generated: [ItemID: Described] = [:]
     var generatedCase: ClinicalCase?
 
     /// None yet.
     public init() {}
 
-    mutating func activity(_ item: ItemID, in catalog: ItemCatalog) -> XAPIExport.Activity {
+    mutating func activity(_ item: ItemID, in catalog: ItemCatalog) -> Described {
       let isGenerated = item.caseID?.isGenerated == true
       if let known = isGenerated ? generated[item] : authored[item] { return known }
       let previous = generatedCase?.id
-      let activity = XAPIExport.Activity.item(item, in: catalog, reusing: &generatedCase)
+      let activity = Described(
+        XAPIExport.Activity.item(item, in: catalog, reusing: &generatedCase))
       if isGenerated {
         if generatedCase?.id != previous { generated = [:] }
         generated[item] = activity
@@ -64,11 +73,42 @@ public struct XAPIStatementBuilder {
 
   /// The statement of one event, describing its activity from `activities` when it can.
   public func statement(for event: XAPIEvent, activities: inout Activities) -> JSONValue {
+    let parts = parts(of: event, activities: &activities)
+    var context: [JSONValue.Member] = [.init("platform", .string(settings.platform))]
+    if let parent = parts.activity.activity.parent {
+      context.append(
+        .init("contextActivities", .object([.init("parent", .array([parent]))])))
+    }
+    if !parts.extensions.isEmpty {
+      context.append(.init("extensions", .object(parts.extensions)))
+    }
+    return .object([
+      .init("id", .string(parts.id)),
+      .init("actor", settings.actor.json),
+      .init("verb", parts.verb.json),
+      .init("object", parts.activity.activity.json),
+      .init("result", parts.result),
+      .init("context", .object(context)),
+      .init("timestamp", .string(parts.timestamp)),
+    ])
+  }
+
+  /// What one event's statement is made of, besides what every statement shares.
+  struct Parts {
+    var id: String
+    var verb: Verb
+    var activity: Described
+    var result: JSONValue
+    /// The context's extensions, the course version first.
+    var extensions: [JSONValue.Member]
+    var timestamp: String
+  }
+
+  func parts(of event: XAPIEvent, activities: inout Activities) -> Parts {
     switch event {
     case .answered(let answer, let attempt):
-      let activity = activities.activity(answer.item, in: catalog)
-      return statement(
-        .answered, activity: activity, at: answer.at,
+      return parts(
+        .answered, activity: activities.activity(answer.item, in: catalog), at: answer.at,
         naming: [timestamp(answer.at), "attempt \(attempt)"], result: result(of: answer),
         extensions: [.init("\(XAPIExport.homePage)/xapi/attempt", .number(Double(attempt)))])
     case .completed(let completion):
@@ -76,52 +116,38 @@ public struct XAPIStatementBuilder {
         completion.kind == .lesson
         ? .lesson(completion.id, in: catalog)
         : .clinicalCase(CaseID(completion.id), in: catalog)
-      return statement(
-        .completed, activity: activity, at: completion.at,
+      return parts(
+        .completed, activity: Described(activity), at: completion.at,
         naming: ["started " + timestamp(completion.started)],
         result: .object([.init("completion", .bool(true))]), extensions: [])
     }
   }
 
-  /// One statement; its id is the UUID of the actor's identity, the verb, the object's id
-  /// and `naming` (what tells this event from another of the same kind).
-  func statement(
-    _ verb: Verb, activity: XAPIExport.Activity, at: Date, naming: [String], result: JSONValue,
+  /// The parts of one statement; its id is the UUID of the actor's identity, the verb, the
+  /// object's id and `naming` (what tells this event from another of the same kind).
+  func parts(
+    _ verb: Verb, activity: Described, at: Date, naming: [String], result: JSONValue,
     extensions: [JSONValue.Member]
-  ) -> JSONValue {
+  ) -> Parts {
     let name =
-      [identity, verb.rawValue, activity.id].joined(separator: "\n") + "\n"
+      [identity, verb.rawValue, activity.activity.id].joined(separator: "\n") + "\n"
       + naming.joined(separator: "\n")
     let id = NameUUID.make(namespace: XAPIExport.namespace, name: name).uuidString.lowercased()
-    var context: [JSONValue.Member] = [.init("platform", .string(settings.platform))]
-    if let parent = activity.parent {
-      context.append(
-        .init("contextActivities", .object([.init("parent", .array([parent]))])))
-    }
     var contextExtensions = extensions
     if let version = settings.courseVersion {
       contextExtensions.insert(.init(XAPIExport.courseVersionKey, .string(version)), at: 0)
     }
-    if !contextExtensions.isEmpty {
-      context.append(.init("extensions", .object(contextExtensions)))
-    }
-    return .object([
-      .init("id", .string(id)),
-      .init("actor", settings.actor.json),
-      .init("verb", verb.json),
-      .init("object", activity.json),
-      .init("result", result),
-      .init("context", .object(context)),
-      .init("timestamp", .string(timestamp(at))),
-    ])
+    return Parts(
+      id: id, verb: verb, activity: activity, result: result, extensions: contextExtensions,
+      timestamp: timestamp(at))
   }
 
   /// The actor as it names statements: kind and identifiers, one a line.
-  var identity: String {
-    switch settings.actor {
+  static func identity(of actor: XAPIActor) -> String {
+    switch actor {
     case .local(let name): "account\n\(XAPIExport.homePage)\n\(name)"
     case .account(let homePage, let name): "account\n\(homePage)\n\(name)"
-    case .email: "mbox_sha1sum\n\(settings.actor.sha1sum)"
+    case .email: "mbox_sha1sum\n\(actor.sha1sum)"
     }
   }
 

@@ -128,11 +128,10 @@ public struct XAPISync {
     let size = max(1, options.batchSize)
     while start < events.count {
       let slice = events[start..<min(start + size, events.count)]
-      let statements = builder.statements(for: slice.map(\.0))
       batches.append(
         XAPISyncState.Batch(
           offset: slice.map(\.offset).max() ?? offset, completions: slice.compactMap(\.key),
-          count: statements.count, statements: XAPIExport.text(of: statements)))
+          count: slice.count, statements: builder.text(of: slice.map(\.0))))
       start += size
     }
     return batches
