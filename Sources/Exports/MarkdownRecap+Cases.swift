@@ -6,7 +6,8 @@ extension MarkdownRecap {
   /// A case: its status and source, then every step with an outcome: the question, what the
   /// learner chose when it was not right, the engine's answer and why, and the points.
   static func caseSection(
-    _ clinicalCase: ClinicalCase, _ latest: [ItemID: Answer], _ progress: CaseProgress?
+    _ clinicalCase: ClinicalCase, _ progress: CaseProgress?,
+    latest: (CaseStep) -> GeneratedCaseLog.StepAnswer?
   ) -> String {
     let steps = clinicalCase.steps
     let status =
@@ -22,7 +23,7 @@ extension MarkdownRecap {
     ]
     var stepLines: [String] = []
     for (index, step) in steps.enumerated() {
-      let answer = latest[clinicalCase.itemID(of: step)]
+      let answer = latest(step)
       guard let outcome = (progress?.outcomes[step.id] ?? answer?.outcome)?.rawValue else {
         continue
       }

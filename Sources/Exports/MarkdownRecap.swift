@@ -16,42 +16,86 @@ public enum MarkdownRecap {
     > support: never use it to choose a treatment for a real patient.
     """
 
-  /// The recap of `record` on `course`; it ends with a line break. The log is read once, and
-  /// each generated case is generated once, however many of its steps were answered.
+  /// The recap of `record` on `course`; it ends with a line break.
   public static func text(for record: LearnerRecord, course: Course) throws -> String {
+    var text = ""
+    try write(record, course: course) { text += $0 }
+    return text
+  }
+
+  /// Hands the recap of `record` on `course` to `emit` a section at a time, so it is never
+  /// held whole: with thousands of generated cases it runs to megabytes. The log is read
+  /// once, and each generated case is generated once, however many of its steps were
+  /// answered.
+  public static func write(
+    _ record: LearnerRecord, course: Course, to emit: (String) throws -> Void
+  ) throws {
     let catalog = ItemCatalog(course: course)
+    // Lesson questions and authored cases are bounded by the course; generated cases are not,
+    // so theirs are kept apart, small.
     var latest: [ItemID: Answer] = [:]
-    // The latest run of each generated case the log records (it leaves the session file once
-    // completed).
-    var runs: [String: CaseProgress] = [:]
+    var generated = GeneratedCaseLog()
     try record.forEachEntry { entry in
-      latest[entry.answer.item] = entry.answer
+      let item = entry.answer.item
+      if item.rawValue.hasPrefix("case/" + CaseID.generatedPrefix),
+        case .caseStep(let id, let step) = item.kind, id.isGenerated
+      {
+        generated.record(entry.answer, of: id, step: step)
+      } else {
+        latest[item] = entry.answer
+      }
+      // The latest run of each generated case the log records (it leaves the session file
+      // once completed).
       for (id, progress) in entry.effects.cases where CaseID(id).isGenerated {
-        if let progress { runs[id] = progress }
+        if let progress { generated.record(progress, of: CaseID(id)) }
       }
     }
-    var sections = ["# nelm recap: \(record.learner)", notice]
+    var sections = 0
+    func section(_ text: String) throws {
+      try emit("\n\n" + text)
+      sections += 1
+    }
+    try emit("# nelm recap: \(record.learner)\n\n" + notice)
     for lesson in course.lessons {
       let answered = lesson.questions.filter { latest[lesson.itemID(of: $0)] != nil }
       guard record.session?.lessons[lesson.id] != nil || !answered.isEmpty else { continue }
-      sections.append(lessonSection(lesson, answered, latest, record.session))
+      try section(lessonSection(lesson, answered, latest, record.session))
     }
     var known = Set<ItemID>()
-    for id in caseIDs(record.session, latest.keys) {
+    var knownGenerated = 0
+    let ids = caseIDs(record.session, latest.keys, generated.answeredCases)
+    for id in ids {
       guard let clinicalCase = catalog.clinicalCase(id) else { continue }
-      for step in clinicalCase.steps { known.insert(clinicalCase.itemID(of: step)) }
-      sections.append(
-        caseSection(clinicalCase, latest, record.session?.cases[id.rawValue] ?? runs[id.rawValue]))
+      let progress = record.session?.cases[id.rawValue] ?? generated.progress(of: id)
+      if id.isGenerated {
+        var answered = Set<String>()
+        for step in clinicalCase.steps where generated.answer(of: id, step: step.id) != nil {
+          answered.insert(step.id)
+        }
+        knownGenerated += answered.count
+        try section(
+          caseSection(clinicalCase, progress) { generated.answer(of: id, step: $0.id) })
+      } else {
+        for step in clinicalCase.steps { known.insert(clinicalCase.itemID(of: step)) }
+        try section(
+          caseSection(clinicalCase, progress) { step in
+            latest[clinicalCase.itemID(of: step)].map {
+              GeneratedCaseLog.StepAnswer(outcome: $0.outcome, response: $0.response)
+            }
+          })
+      }
     }
-    if sections.count == 2 { sections.append("Nothing studied yet.") }
-    let unknown = latest.keys.filter { item in
-      !known.contains(item) && (item.isCaseStep || catalog.resolve(item) == nil)
-    }.count
+    if sections == 0 { try emit("\n\nNothing studied yet.") }
+    let unknown =
+      latest.keys.filter { item in
+        !known.contains(item) && (item.isCaseStep || catalog.resolve(item) == nil)
+      }.count + generated.answerCount - knownGenerated
     if unknown > 0 {
-      sections.append(
-        "\(unknown) answered \(unknown == 1 ? "item is" : "items are") no longer in the course.")
+      try emit(
+        "\n\n\(unknown) answered \(unknown == 1 ? "item is" : "items are") no longer in the course."
+      )
     }
-    return sections.joined(separator: "\n\n") + "\n"
+    try emit("\n")
   }
 
   static func lessonSection(
@@ -90,11 +134,14 @@ public enum MarkdownRecap {
   }
 
   /// The cases with a place in the session file or an answer in the log, sorted by id.
-  static func caseIDs(_ session: Session?, _ items: some Sequence<ItemID>) -> [CaseID] {
+  static func caseIDs(
+    _ session: Session?, _ items: some Sequence<ItemID>, _ generated: [CaseID] = []
+  ) -> [CaseID] {
     var ids = Set(session?.cases.keys.map { CaseID($0) } ?? [])
     for item in items {
       if let id = item.caseID { ids.insert(id) }
     }
+    ids.formUnion(generated)
     return ids.sorted()
   }
 }

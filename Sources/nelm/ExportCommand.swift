@@ -86,15 +86,34 @@ extension ExportCommand {
     func run() throws {
       let loaded = try options.load(command: "export")
       let (course, progress) = (loaded.course, loaded.record)
-      let text: String
+      // Streamed: with thousands of generated cases the recap runs to megabytes. The text is
+      // made printable as one, as `write` does: a piece is written as it comes while nothing
+      // before it needed care, since an escape sequence may run on into the pieces after it
+      // (text that needs care comes only from a hostile course, and is held to the end).
       do {
-        text = try MarkdownRecap.text(for: progress, course: course)
+        try ExportTarget.stream(to: file) { emit throws(ExportTarget.Failure) in
+          var held = ""
+          do {
+            try MarkdownRecap.write(progress, course: course) { piece in
+              if held.isEmpty, TextRenderer.printable(piece, keepingTabs: true) == piece {
+                try emit(piece)
+              } else {
+                held += piece
+              }
+            }
+          } catch let failure as ExportTarget.Failure {
+            throw failure
+          } catch {
+            throw ExportTarget.Failure(
+              message: (error as? ProgressError)?.message ?? "\(error)")
+          }
+          try emit(TextRenderer.printable(held, keepingTabs: true))
+        }
       } catch {
-        throw CommandFailure.failure("export", (error as? ProgressError)?.message ?? "\(error)")
+        guard let message = error.message else { throw ExitCode(error.status) }
+        throw CommandFailure.failure("export", message)
       }
-      try ExportCommand.write(text, to: file) {
-        "the recap of \(progress.learner)"
-      }
+      if file != "-" { Console.line("Wrote the recap of \(progress.learner) to \(file).") }
     }
   }
 }

@@ -96,7 +96,7 @@ struct MarkdownRecapTests {
     let why = try #require(step.kind.reasons(in: ClinicalEngine.assess(step.facts)).first)
     #expect(why.hasPrefix("D1: differentiation unknown"))
     #expect(
-      MarkdownRecap.caseSection(ExportFixture.clinicalCase, [:], progress) == """
+      MarkdownRecap.caseSection(ExportFixture.clinicalCase, progress) { _ in nil } == """
         ## Case: Flushing and a nodular liver
 
         In progress: step 2 of 2. Source: Frilling et al., HPB 2010, Figure 3
