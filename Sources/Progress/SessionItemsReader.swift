@@ -294,18 +294,23 @@ enum SessionItemsReader {
       guard index > digits, !(index - digits > 1 && bytes[digits] == UInt8(ascii: "0")) else {
         return nil
       }
+      var whole = true
       if take(UInt8(ascii: ".")) {
+        whole = false
         let fraction = index
         while index < bytes.count, "0123456789".utf8.contains(bytes[index]) { index += 1 }
         guard index > fraction else { return nil }
       }
       if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+        whole = false
         if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
         let exponent = index
         while index < bytes.count, "0123456789".utf8.contains(bytes[index]) { index += 1 }
         guard index > exponent else { return nil }
       }
-      guard index - start <= 40 else { return nil }
+      // `JSONInspection` refuses a whole number longer than 18 characters that does not fit
+      // 64 bits, even where a decimal is read: those are left to it.
+      guard index - start <= (whole ? 18 : 40) else { return nil }
       let value = Double(String(decoding: bytes[start..<index], as: UTF8.self))
       return value.flatMap { $0.isFinite ? $0 : nil }
     }

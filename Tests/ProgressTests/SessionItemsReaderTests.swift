@@ -56,6 +56,8 @@ struct SessionItemsReaderTests {
     ("\"lapses\" : 0,", "\"lapses\" : 0, \"lapses\" : 1,", nil),
     ("\"attempts\" : 2", "\"attempts\" : \"2\"", nil),
     ("\"attempts\" : 2", "\"attempts\" : 1e400", nil),
+    ("\"stability\" : 0.212", "\"stability\" : 12345678901234567890", nil),
+    ("\"stability\" : 0.212", "\"stability\" : 1e400", nil),
     ("\"phase\" : \"learning\"", "\"phase\" : \"resting\"", nil),
     ("\"outcome\" : \"acceptable\"", "\"outcome\" : \"maybe\"", nil),
   ]
