@@ -81,24 +81,32 @@ public struct ReviewState: Codable, Sendable, Equatable {
     lastReview = try container.decodeIfPresent(Date.self, forKey: .lastReview)
     reps = try container.decode(Int.self, forKey: .reps)
     lapses = try container.decode(Int.self, forKey: .lapses)
-    func refuse(_ key: CodingKeys, _ why: String) -> DecodingError {
-      .dataCorruptedError(forKey: key, in: container, debugDescription: why)
+    if let (key, why) = refusal {
+      throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: why)
     }
+    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
+  }
+
+  /// Whether the scheduler can work from this state: what `init(from:)` refuses is not.
+  var isSchedulable: Bool { refusal == nil }
+
+  /// The first value the scheduler cannot work from, with its key and why; nil for none.
+  private var refusal: (CodingKeys, String)? {
     if let stability, !(stability > 0 && stability.isFinite) {
-      throw refuse(.stability, "\(stability) is not a positive number of days")
+      return (.stability, "\(stability) is not a positive number of days")
     }
     if let difficulty, !(1...10).contains(difficulty) {
-      throw refuse(.difficulty, "\(difficulty) is outside 1-10")
+      return (.difficulty, "\(difficulty) is outside 1-10")
     }
-    if let step, step < 0 { throw refuse(.step, "\(step) cannot be negative") }
+    if let step, step < 0 { return (.step, "\(step) cannot be negative") }
     if phase != .review && step == nil {
-      throw refuse(.step, "an item in \(phase.rawValue) needs its step")
+      return (.step, "an item in \(phase.rawValue) needs its step")
     }
     if phase != .learning && (stability == nil || difficulty == nil) {
-      throw refuse(.stability, "an item in \(phase.rawValue) needs stability and difficulty")
+      return (.stability, "an item in \(phase.rawValue) needs stability and difficulty")
     }
-    if reps < 0 { throw refuse(.reps, "\(reps) cannot be negative") }
-    if lapses < 0 { throw refuse(.lapses, "\(lapses) cannot be negative") }
-    unknown = try UnknownKeys(from: decoder, known: Self.knownKeys)
+    if reps < 0 { return (.reps, "\(reps) cannot be negative") }
+    if lapses < 0 { return (.lapses, "\(lapses) cannot be negative") }
+    return nil
   }
 }

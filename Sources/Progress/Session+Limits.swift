@@ -26,7 +26,14 @@ extension Session {
       hold(&progress.position, "cases.\(id).position")
       cases[id] = progress
     }
-    for id in items.keys.sorted() {
+    // Most files hold no such item: look for one before copying each in order.
+    let ceiling = Session.countCeiling
+    let anyItemAbove = items.values.contains { record in
+      guard record.attempts <= ceiling, record.correctCount <= ceiling else { return true }
+      guard let review = record.review else { return false }
+      return review.reps > ceiling || review.lapses > ceiling || (review.step ?? 0) > ceiling
+    }
+    for id in anyItemAbove ? items.keys.sorted() : [] {
       guard var record = items[id] else { continue }
       hold(&record.attempts, "items.\(id).attempts")
       hold(&record.correctCount, "items.\(id).correctCount")

@@ -44,6 +44,46 @@ public enum SessionCoding {
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .corrupt(path: path, detail: "the file is empty")
     }
+    var session: Session
+    let legacyAnswers: [Answer]?
+    if let fast = decodeFast(data) {
+      (session, legacyAnswers) = (fast, nil)
+    } else {
+      (session, legacyAnswers) = try decodeChecked(data, path: path)
+    }
+    guard session.learner == learner.value else {
+      throw .corrupt(
+        path: path,
+        detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
+          + "not '\(learner)' as its file name says")
+    }
+    if let problem = firstNegativeCount(in: session) {
+      throw .corrupt(path: path, detail: problem)
+    }
+    let warnings = session.holdCountsToCeiling().map { "\(path): \($0)" }
+    return (session, legacyAnswers, warnings)
+  }
+
+  /// A file of today's format with nothing odd in it, read with its items apart
+  /// (`SessionItemsReader`) and the rest by the decoder; nil for anything else, which
+  /// `decodeChecked` then reads and names the problem of.
+  private static func decodeFast(_ data: Data) -> Session? {
+    guard let split = SessionItemsReader.read(data) else { return nil }
+    let inspection = JSONInspection.inspect(split.rest, as: .session)
+    guard inspection.problem == nil,
+      var session = try? decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
+        .decode(Session.self, from: split.rest),
+      session.schemaVersion == Session.currentSchemaVersion
+    else { return nil }
+    session.items = split.items
+    return session
+  }
+
+  /// Reads a session file of any version with the decoder, checking its version and its
+  /// values first, and says what is wrong with one that cannot be read.
+  private static func decodeChecked(_ data: Data, path: String) throws(ProgressError)
+    -> (Session, [Answer]?)
+  {
     // Look at the version first: a newer file may not match today's model at all, and the
     // useful message then is "upgrade", not "missing key".
     let header: Header
@@ -69,7 +109,7 @@ public enum SessionCoding {
       throw .corrupt(path: path, detail: problem)
     }
     let decoder = decoder(keepingUnknownKeys: inspection.hasUnknownKeys)
-    var session: Session
+    let session: Session
     var legacyAnswers: [Answer]?
     do {
       if version == 1 {
@@ -86,17 +126,7 @@ public enum SessionCoding {
     } catch {
       throw .corrupt(path: path, detail: DecodingDetail.describe(error, in: data))
     }
-    guard session.learner == learner.value else {
-      throw .corrupt(
-        path: path,
-        detail: "it belongs to learner '\(ProgressError.printable(session.learner))', "
-          + "not '\(learner)' as its file name says")
-    }
-    if let problem = firstNegativeCount(in: session) {
-      throw .corrupt(path: path, detail: problem)
-    }
-    let warnings = session.holdCountsToCeiling().map { "\(path): \($0)" }
-    return (session, legacyAnswers, warnings)
+    return (session, legacyAnswers)
   }
 
   /// A problem met inside the decoder's `do`, carried out of it.
@@ -124,6 +154,11 @@ public enum SessionCoding {
     if session.answerCount < 0 || session.logBytes < 0 {
       return "answerCount and logBytes cannot be negative"
     }
+    // Most files have no such item: look for one before paying for the places in order.
+    let anyBadItem = session.items.values.contains { record in
+      record.attempts < 0 || record.correctCount < 0 || record.last?.problem != nil
+    }
+    guard anyBadItem else { return nil }
     for (id, record) in session.items.sorted(by: { $0.key < $1.key }) {
       if record.attempts < 0 || record.correctCount < 0 {
         return "items.\(id): attempts and correctCount cannot be negative"

@@ -181,3 +181,57 @@ def test_colour_is_used_on_a_terminal_unless_no_color(nelm_bin, home, sessions):
     assert "\x1b[3" not in plain.before and "\x1b[1m" not in plain.before
     plain.sendcontrol("d")
     plain.expect(pexpect.EOF)
+
+
+def _add_reviews(path, dues, **change):
+    """Gives the first questions of lesson 1 review states due at `dues`, written as nelm
+    writes them (so opening reads them without the decoder); `change` edits the first."""
+    data = json.loads(path.read_text())
+    lesson = load_lesson(1)
+    ids = [f"{lesson['id']}/{question['id']}" for question in lesson["questions"]]
+    for item, due in zip(ids, dues):
+        data["items"][item] = {
+            "attempts": 1, "correctCount": 1,
+            "review": {"difficulty": 5.0, "due": due, "lapses": 0,
+                       "lastReview": "2024-01-01T00:00:00.000Z", "phase": "review",
+                       "reps": 1, "stability": 3.0}}
+    data["items"][ids[0]]["review"].update(change)
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    return ids
+
+
+def _first_run(shell):
+    child = shell()
+    child.expect("nelm> ")
+    child.send("study 1\r")
+    child.expect("nelm 1> ")
+    child.send("\r")
+    child.expect("nelm 1> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+
+
+def test_the_greeting_counts_the_items_due(shell, sessions):
+    _first_run(shell)
+    past, future = "2024-01-02T00:00:00.000Z", "2999-01-01T00:00:00.000Z"
+    _add_reviews(sessions / "ana.json", [past, future, past, past, future])
+    child = shell()
+    child.expect("Welcome back, ana")
+    child.expect(r"3 items are due for review")
+    child.expect("nelm> ")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+
+
+def test_a_bad_item_in_a_tidy_file_is_refused_before_the_prompt(shell, sessions):
+    _first_run(shell)
+    path = sessions / "ana.json"
+    ids = _add_reviews(path, ["2024-01-02T00:00:00.000Z"] * 2, difficulty=11.0)
+    before = path.read_bytes()
+    child = shell()
+    child.expect(f"items.{ids[0]}.review.difficulty: 11.0 is outside 1-10")
+    child.expect(r"\[y/N\] ")
+    child.send("n\r")
+    child.expect("Nothing changed")
+    child.expect(pexpect.EOF)
+    assert path.read_bytes() == before
