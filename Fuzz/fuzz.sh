@@ -15,10 +15,13 @@ YAML_INCLUDE=$SCRATCH/checkouts/Yams/Sources/CYaml/include
 # The package's library modules, instrumented for coverage and ASan, and built for testing so
 # that the targets can reach internal decoders with `@testable import`. Only libraries are
 # built: an executable linked with -sanitize=fuzzer would get libFuzzer's main.
+# Release builds ask for a static Swift runtime (Package.swift); these objects are linked below by
+# a plain swiftc, which finds only the shared one, so they are compiled for that instead.
 mkdir -p "$SCRATCH"
 echo "fuzz: building the modules ($CONFIG, -sanitize=fuzzer,address)"
 $SWIFT build -c "$CONFIG" --scratch-path "$SCRATCH" --target Tutor \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >"$SCRATCH/build.log" 2>&1 || {
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -no-static-stdlib \
+  >"$SCRATCH/build.log" 2>&1 || {
   tail -20 "$SCRATCH/build.log"; exit 2; }
 # The objects of the modules' current sources only: a file moved or deleted since an earlier
 # build leaves its stale object behind, and linking that would fail.
