@@ -83,4 +83,29 @@ struct CourseCacheTests {
       }
     }
   }
+
+  @Test("any one-byte edit that keeps the size, at any place of a file, changes the fingerprint")
+  func fingerprintSeesEveryByte() throws {
+    try withScratchCourse { course, _ in
+      let path = course + "/zz.yaml"
+      // 100 bytes: three whole 32-byte blocks in the lanes, and a tail read a byte at a time.
+      let original = Array(String(repeating: "abcdefghij", count: 10).utf8)
+      try Data(original).write(to: URL(fileURLWithPath: path))
+      var seen = [try #require(CourseFingerprint.of(directory: course))]
+      for index in original.indices {
+        var edited = original
+        edited[index] ^= 0x01
+        try Data(edited).write(to: URL(fileURLWithPath: path))
+        let fingerprint = try #require(CourseFingerprint.of(directory: course))
+        #expect(!seen.contains(fingerprint), "edit at byte \(index)")
+        seen.append(fingerprint)
+      }
+      // Two words of one block swapped: the lanes start apart, so the order counts.
+      var swapped = original
+      swapped.replaceSubrange(0..<16, with: original[8..<16] + original[0..<8])
+      #expect(swapped != original)
+      try Data(swapped).write(to: URL(fileURLWithPath: path))
+      #expect(!seen.contains(try #require(CourseFingerprint.of(directory: course))))
+    }
+  }
 }
