@@ -120,42 +120,33 @@ enum SessionItemsWriter {
     private mutating func object(
       indent: Int, _ keys: [String], _ value: (inout Text, String) -> Bool
     ) -> Bool {
-      guard !keys.isEmpty else {
-        append("{\n\n")
-        spaces(indent)
-        append("}")
-        return true
+      container("{", "}", indent: indent, keys) { text, key in
+        guard text.string(key) else { return false }
+        text.append(" : ")
+        return value(&text, key)
       }
-      append("{\n")
-      for (index, key) in keys.enumerated() {
-        if index > 0 { append(",\n") }
-        spaces(indent + 2)
-        guard string(key) else { return false }
-        append(" : ")
-        guard value(&self, key) else { return false }
-      }
-      append("\n")
-      spaces(indent)
-      append("}")
-      return true
     }
 
     private mutating func strings(_ values: [String], indent: Int) -> Bool {
-      guard !values.isEmpty else {
-        append("[\n\n")
-        spaces(indent)
-        append("]")
-        return true
-      }
-      append("[\n")
-      for (index, value) in values.enumerated() {
+      container("[", "]", indent: indent, values) { text, value in text.string(value) }
+    }
+
+    /// The encoder's layout of an object or array: each element on its own line one level
+    /// deeper, and an empty one as the open and close around a blank line.
+    private mutating func container(
+      _ open: String, _ close: String, indent: Int, _ elements: [String],
+      _ element: (inout Text, String) -> Bool
+    ) -> Bool {
+      append(open + "\n")
+      if elements.isEmpty { append("\n") }
+      for (index, value) in elements.enumerated() {
         if index > 0 { append(",\n") }
         spaces(indent + 2)
-        guard string(value) else { return false }
+        guard element(&self, value) else { return false }
       }
-      append("\n")
+      if !elements.isEmpty { append("\n") }
       spaces(indent)
-      append("]")
+      append(close)
       return true
     }
 

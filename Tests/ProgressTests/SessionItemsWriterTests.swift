@@ -12,21 +12,21 @@ struct SessionItemsWriterTests {
   /// wrong, skipped, with hints and outcomes, each scheduled by FSRS as the shell records it.
   static func monthsOfAnswers() -> Session {
     var session = sampleSession()
-    var random = SplitMix(seed: 11)
     var time = session.created
     let outcomes: [Outcome?] = [nil, .correct, .acceptable, .wrong]
+    // Strides prime to each period, so items, gaps and answers mix without a generator.
     for index in 0..<600 {
-      let item = Int(random.next() % 90)
+      let item = index * 37 % 90
       let step = item % 3 == 0
-      let skipped = random.next() % 10 == 0
-      time = time.addingTimeInterval(Double(random.next() % 400_000) + 0.123)
+      let skipped = index % 10 == 3
+      time = time.addingTimeInterval(Double(index * 7_919 % 400_000) + 0.123)
       session.record(
         Answer(
           item: ItemID(step ? "case/c\(item)/s\(item % 4)" : "lesson\(item % 12)/q\(item)"),
           response: skipped ? [] : (index % 7 == 0 ? ["a", "c"] : ["b"]),
-          correct: !skipped && random.next() % 10 < 7, skipped: skipped, at: time,
-          durationMs: Int(random.next() % 60_000), hintsUsed: Int(random.next() % 3),
-          outcome: step ? outcomes[Int(random.next() % 4)] : nil))
+          correct: !skipped && index * 13 % 10 < 7, skipped: skipped, at: time,
+          durationMs: index * 4_099 % 60_000, hintsUsed: index % 3,
+          outcome: step ? outcomes[index / 3 % 4] : nil))
       if index % 50 == 0 {
         session.items[session.items.keys.sorted()[0]]?.flagged = index % 100 == 0
       }
@@ -147,18 +147,5 @@ extension Session {
     var copy = self
     change(&copy)
     return copy
-  }
-}
-
-/// Reproducible draws for the test learner (SplitMix64).
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-    return z ^ (z >> 31)
   }
 }
