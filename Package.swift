@@ -93,6 +93,10 @@ let package = Package(
       name: "TutorTests",
       dependencies: ["Tutor", "Course", "Cases", "Clinical", "Figures", "Identifiers", "Progress"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "Tutor", "Course", "Progress"]),
+    // The executable's own command-line handling, held to swift-argument-parser's reading.
+    .testTarget(
+      name: "NelmTests",
+      dependencies: ["nelm", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(
       name: "ExportsTests",
       dependencies: ["Exports", "Course", "Cases", "Clinical", "Identifiers", "Progress"]),

@@ -36,10 +36,14 @@ struct Nelm: ParsableCommand {
       Console.err("nelm: \(TextRenderer.printable(warning))\n")
     }
     var command: any ParsableCommand
-    do {
-      command = try parseAsRoot()
-    } catch {
-      exit(withError: error)
+    if let shell = ShellCommandLine(CommandLine.arguments.dropFirst()) {
+      command = shell.command
+    } else {
+      do {
+        command = try parseAsRoot()
+      } catch {
+        exit(withError: error)
+      }
     }
     do {
       try command.run()
