@@ -161,7 +161,7 @@ public enum CourseCache {
 /// A change detector, not a defence against someone crafting a collision, who could edit the
 /// course itself anyway. It is computed at every start-up, before the first prompt, over the
 /// 900 KB of the course: FNV-1a a byte at a time took about 1.4 ms of that, so the bytes go
-/// eight at a time through four independent lanes (BENCHMARKS.md, Start-up).
+/// eight at a time through four independent lanes (BENCHMARKS.md, Start-up; `Digest`).
 enum CourseFingerprint {
   /// Nil when the folder cannot be listed or a file cannot be read (the loader will then
   /// report why).
@@ -190,13 +190,35 @@ enum CourseFingerprint {
     return hash.value
   }
 
-  /// A 64-bit hash fed piece by piece: each piece's whole 32-byte blocks in four lanes of
-  /// FNV-1a steps over little-endian words, the lanes then folded into the running value, the
-  /// rest a byte at a time. Each step is a bijection of its lane (a xor, then a multiplication
-  /// by an odd number), so a change confined to one word always changes that lane.
+  /// A 64-bit hash fed piece by piece: each piece's whole 32-byte blocks in four lanes over
+  /// little-endian words, the lanes then folded into the running value, the rest a byte at a
+  /// time (FNV-1a); the result mixed once more when it is read.
+  ///
+  /// A multiplication carries a change only towards the high bits, so a lane step that only
+  /// xors and multiplies (FNV-1a on words) leaves a change to a word's top byte in the top 8
+  /// bits of the hash, and two such edits of a file collided about once in 256 (a test that
+  /// failed now and then). Each word step therefore also folds the lane's high half onto its
+  /// low half, and the lanes and the result go through a full 64-bit mixer (the MurmurHash3
+  /// finaliser). Every step is a bijection of its state (an xor with a value not depending on
+  /// it, a multiplication by an odd number, an xor with its own upper bits), so a change
+  /// confined to one word still always changes the hash.
   struct Digest {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x100_0000_01b3
+
+    /// The hash of everything added so far.
+    var value: UInt64 { Self.mix(state) }
+
+    /// MurmurHash3's 64-bit finaliser: every bit of the result depends on every bit of `x`.
+    private static func mix(_ x: UInt64) -> UInt64 {
+      var x = x
+      x ^= x >> 33
+      x &*= 0xff51_afd7_ed55_8ccd
+      x ^= x >> 33
+      x &*= 0xc4ce_b9fe_1a85_ec53
+      x ^= x >> 33
+      return x
+    }
 
     mutating func add(_ text: String) {
       add(Array(text.utf8))
