@@ -4,9 +4,10 @@ import Foundation
 /// not parse every YAML file each time (Yams reads about 5 KB a millisecond here; the
 /// course is over half a megabyte).
 ///
-/// The cache is one JSON file per course folder. Its first line is a fingerprint of the
-/// course files (names, sizes and contents) and of this build's cache format, its second the
-/// course's small `CourseSummary` (what the greeting needs), the rest the course; any change to
+/// The cache is one file per course folder. Its first line is a fingerprint of the course
+/// files (names, sizes and contents) and of this build's cache format, its second the course's
+/// small `CourseSummary` (what the greeting needs, in its own line format), the rest the course
+/// as JSON; only the first two lines are read before the first prompt. Any change to
 /// a file, or a file added or removed, makes it stale and the course is loaded from the YAML
 /// again. Contents, not modification times: an edit that keeps the size and puts the time
 /// back is still seen. A broken or unreadable cache is ignored, never trusted. The cache
@@ -14,7 +15,7 @@ import Foundation
 /// it is a regular file.
 public enum CourseCache {
   /// Bumped whenever the cached model changes shape.
-  static let formatVersion = "nelm-course-cache-5"
+  static let formatVersion = "nelm-course-cache-6"
 
   /// The course in `directory`, from the cache in `cacheDirectory` when it is fresh.
   /// Without a cache directory, or when the cache cannot be written, it loads as usual.
@@ -24,7 +25,7 @@ public enum CourseCache {
     guard let cacheDirectory else { return try CourseLoader.load(from: directory) }
     let fingerprint = CourseFingerprint.of(directory: directory)
     let file = cacheFile(for: directory, in: cacheDirectory)
-    if let fingerprint, let body = freshBody(file, fingerprint: fingerprint)?.course,
+    if let fingerprint, let body = openFresh(file, fingerprint: fingerprint)?.course(),
       let cached = decode(body)
     {
       return cached
@@ -55,46 +56,13 @@ public enum CourseCache {
     var references: [Reference]
   }
 
-  /// The summary's and the snapshot's bytes when the cache file's fingerprint matches; nil
+  /// The cache file, opened when it is a regular file whose first line is `fingerprint`; nil
   /// otherwise.
-  static func freshBody(_ file: URL, fingerprint: String) -> (summary: Data, course: Data)? {
-    let newline = UInt8(ascii: "\n")
-    guard let data = readRegularFile(file.path),
-      let first = data.firstIndex(of: newline),
-      String(decoding: data[data.startIndex..<first], as: UTF8.self) == fingerprint,
-      let second = data[(first + 1)...].firstIndex(of: newline)
+  static func openFresh(_ file: URL, fingerprint: String) -> FreshCache? {
+    guard let cache = FreshCache(path: file.path),
+      String(decoding: cache.fingerprintLine, as: UTF8.self) == fingerprint
     else { return nil }
-    return (data[(first + 1)..<second], data[(second + 1)...])
-  }
-
-  /// The bytes of a regular file (not through a link, not a FIFO), at most 256 MiB.
-  private static func readRegularFile(_ path: String) -> Data? {
-    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 256 << 20
-    else { return nil }
-    // Read in place into a buffer of the file's size (a cache is about a megabyte, read
-    // before every first prompt); one more read finds the end, or a file that grew.
-    var data = Data(count: Int(info.st_size) + 1)
-    var filled = 0
-    while true {
-      if filled == data.count {
-        guard data.count < 256 << 20 else { return nil }
-        data.count += 1 << 16
-      }
-      let count = data.withUnsafeMutableBytes { buffer in
-        buffer.baseAddress.map { read(fd, $0 + filled, buffer.count - filled) } ?? -1
-      }
-      if count < 0 && errno == EINTR { continue }
-      guard count >= 0 else { return nil }
-      if count == 0 {
-        data.count = filled
-        return data
-      }
-      filled += count
-    }
+    return cache
   }
 
   /// The course a snapshot holds, or nil when the bytes do not decode.
@@ -111,9 +79,9 @@ public enum CourseCache {
     let snapshot = Snapshot(
       lessons: course.lessons, cases: course.cases, glossary: course.glossary,
       references: course.references)
-    guard let body = try? JSONEncoder().encode(snapshot),
-      let summary = try? JSONEncoder().encode(CourseSummary(course))
-    else { return }
+    guard let body = try? JSONEncoder().encode(snapshot) else { return }
+    // A summary that cannot be a line is left empty: the greeting then waits for the course.
+    let summary = CourseSummary(course).line ?? []
     let directory = file.deletingLastPathComponent().path
     guard makePrivateFolder(directory) else { return }
     // Written whole and renamed into place, so a reader never sees half a cache; created
@@ -122,8 +90,8 @@ public enum CourseCache {
     unlink(temporary)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else { return }
-    // JSONEncoder writes no newline inside a document (strings escape theirs), so the
-    // summary is one line.
+    // JSONEncoder writes no newline inside a document (strings escape theirs), nor does the
+    // summary's line.
     let bytes = Data((fingerprint + "\n").utf8) + summary + Data("\n".utf8) + body
     var written = fchmod(fd, 0o600) == 0
     bytes.withUnsafeBytes { buffer in
@@ -230,7 +198,7 @@ enum CourseFingerprint {
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
       let prime = Self.prime
-      var value = self.value
+      var value = state
       var offset = 0
       if bytes.count >= 32 {
         // Distinct starting lanes, so that equal words in different lanes differ.
@@ -241,21 +209,25 @@ enum CourseFingerprint {
         func word(_ at: Int) -> UInt64 {
           UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
         }
+        func step(_ lane: inout UInt64, _ word: UInt64) {
+          lane = (lane ^ word) &* prime
+          lane ^= lane >> 32
+        }
         while offset + 32 <= bytes.count {
-          lanes.0 = (lanes.0 ^ word(offset)) &* prime
-          lanes.1 = (lanes.1 ^ word(offset + 8)) &* prime
-          lanes.2 = (lanes.2 ^ word(offset + 16)) &* prime
-          lanes.3 = (lanes.3 ^ word(offset + 24)) &* prime
+          step(&lanes.0, word(offset))
+          step(&lanes.1, word(offset + 8))
+          step(&lanes.2, word(offset + 16))
+          step(&lanes.3, word(offset + 24))
           offset += 32
         }
         for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
-          value = (value ^ lane) &* prime
+          value = Self.mix(value ^ lane)
         }
       }
       for byte in bytes[offset...] {
         value = (value ^ UInt64(byte)) &* prime
       }
-      self.value = value
+      state = value
     }
   }
 }

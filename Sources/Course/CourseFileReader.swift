@@ -63,20 +63,53 @@ enum CourseFileReader {
       return .failure(
         Unreadable(message: "the file is larger than \(YAMLLimits.largestFile) bytes"))
     }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = read(fd, &chunk, chunk.count)
-      if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
-      if count < 0 { return .failure(Unreadable(message: reason(errno))) }
-      if count == 0 { break }
-      bytes += chunk[0..<count]
-      if bytes.count > YAMLLimits.largestFile {
-        return .failure(
-          Unreadable(message: "the file is larger than \(YAMLLimits.largestFile) bytes"))
+    switch readToEnd(fd, size: Int(info.st_size), limit: YAMLLimits.largestFile) {
+    case .bytes(let bytes): return .success(bytes)
+    case .tooLarge:
+      return .failure(
+        Unreadable(message: "the file is larger than \(YAMLLimits.largestFile) bytes"))
+    case .failed(let code): return .failure(Unreadable(message: reason(code)))
+    }
+  }
+
+  /// What reading a file to its end gave.
+  enum ReadOutcome {
+    case bytes([UInt8])
+    /// More than the limit: the file grew past it while being read, or was already over.
+    case tooLarge
+    /// `errno` of the read that failed.
+    case failed(Int32)
+  }
+
+  /// The bytes of the open file `fd`, read in place into an array of the file's `size` (as
+  /// `fstat` gave it), so that no buffer is filled with zeros first: a start-up reads the 52
+  /// course files this way, and zeroing a 64 KB chunk for each took longer than their reads
+  /// (BENCHMARKS.md, Start-up). One byte more is asked for, to find the end at once; a file
+  /// that grew since its `fstat` is read on in chunks, up to `limit` bytes.
+  static func readToEnd(_ fd: Int32, size: Int, limit: Int) -> ReadOutcome {
+    var failure: Int32 = 0
+    let capacity = max(0, min(size, limit)) + 1
+    var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      while let base = buffer.baseAddress, count < buffer.count {
+        let read = Foundation.read(fd, base + count, buffer.count - count)
+        if read < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        if read < 0 { failure = errno }
+        if read <= 0 { return }
+        count += read
       }
     }
-    return .success(bytes)
+    guard failure == 0 else { return .failed(failure) }
+    if bytes.count >= capacity {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while bytes.count <= limit {
+        let count = read(fd, &chunk, chunk.count)
+        if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+        if count < 0 { return .failed(errno) }
+        if count == 0 { break }
+        bytes += chunk[0..<count]
+      }
+    }
+    return bytes.count > limit ? .tooLarge : .bytes(bytes)
   }
 
   private static func reason(_ code: Int32) -> String {

@@ -64,19 +64,19 @@ extension CourseCache {
       return CourseProvider(try load(from: directory, cacheDirectory: cacheDirectory))
     }
     let file = cacheFile(for: directory, in: cacheDirectory)
-    guard let body = freshBody(file, fingerprint: fingerprint) else {
+    guard let cache = openFresh(file, fingerprint: fingerprint) else {
       // Stale or missing: load now, so problems are reported before the prompt.
       return CourseProvider(try loadAndCache(directory, fingerprint: fingerprint, file: file))
     }
-    // The summary is a few kilobytes; a summary that does not decode leaves the greeting to
-    // wait for the course, as before.
-    let summary = try? JSONDecoder().decode(CourseSummary.self, from: body.summary)
+    // A summary that does not read (an empty line among them) leaves the greeting to wait
+    // for the course.
+    let summary = cache.summary.isEmpty ? nil : CourseSummary(line: cache.summary)
     return CourseProvider(
       summary: summary,
       loadingInBackground: {
-        if let course = decode(body.course) { return course }
-        // The cache matched its fingerprint but did not decode (edited by hand?): read the
-        // YAML instead; the course lint-checked clean when the cache was written.
+        if let body = cache.course(), let course = decode(body) { return course }
+        // The cache matched its fingerprint but did not read or decode (edited by hand?):
+        // read the YAML instead; the course lint-checked clean when the cache was written.
         return (try? CourseLoader.load(from: directory)) ?? Course(lessons: [])
       })
   }

@@ -4,9 +4,9 @@ import Identifiers
 /// and which items the course has — kept apart from the course so that the greeting does not
 /// wait for the whole course to be decoded (the checked cache holds it in a small part of its
 /// own, read before the prompt).
-public struct CourseSummary: Codable, Sendable, Equatable {
+public struct CourseSummary: Sendable, Equatable {
   /// One lesson: its title and how many pages and questions it has.
-  public struct LessonEntry: Codable, Sendable, Equatable {
+  public struct LessonEntry: Sendable, Equatable {
     /// The lesson's id.
     public var id: String
     /// Its title.
@@ -18,7 +18,7 @@ public struct CourseSummary: Codable, Sendable, Equatable {
   }
 
   /// One authored case: its title and how many steps it has.
-  public struct CaseEntry: Codable, Sendable, Equatable {
+  public struct CaseEntry: Sendable, Equatable {
     /// The case's id.
     public var id: String
     /// Its title.

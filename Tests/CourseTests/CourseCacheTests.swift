@@ -108,4 +108,108 @@ struct CourseCacheTests {
       #expect(!seen.contains(try #require(CourseFingerprint.of(directory: course))))
     }
   }
+
+  @Test("from a fresh cache the shell gets the YAML's summary at once and its course after")
+  func providerFromCache() throws {
+    try withScratchCourse { course, cache in
+      let direct = try CourseLoader.load(from: course)
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      let provider = try CourseCache.provider(from: course, cacheDirectory: cache)
+      #expect(provider.summary == CourseSummary(direct))
+      #expect(provider.course == direct)
+    }
+  }
+
+  @Test("a summary line that does not read is not trusted: the summary comes from the course")
+  func brokenSummaryLine() throws {
+    try withScratchCourse { course, cache in
+      let direct = try CourseLoader.load(from: course)
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      let file = URL(fileURLWithPath: cache + "/" + (cacheFiles(cache).first ?? ""))
+      var lines = try Data(contentsOf: file).split(
+        separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+      try #require(lines.count == 3)
+      // A lesson record whose page count is not a number.
+      lines[1] = Data("L\u{1F}x\u{1F}X\u{1F}many\u{1F}1".utf8)
+      try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: file)
+      let provider = try CourseCache.provider(from: course, cacheDirectory: cache)
+      #expect(provider.summary == CourseSummary(direct))
+    }
+  }
+
+  @Test("the course is read from the cache file that was checked, even once another replaces it")
+  func courseFromTheCheckedFile() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nelm-fresh-\(UUID().uuidString)").path
+    defer { unlink(path) }
+    // A summary line longer than the first block read, so the head is read in two blocks.
+    let summary = String(repeating: "s", count: 100_000)
+    try Data("print\n\(summary)\nfirst course".utf8).write(to: URL(fileURLWithPath: path))
+    let cache = try #require(FreshCache(path: path))
+    #expect(Array(cache.fingerprintLine) == Array("print".utf8))
+    #expect(cache.summary.count == summary.utf8.count)
+    try Data("print\nother\nsecond course".utf8).write(
+      to: URL(fileURLWithPath: path), options: .atomic)
+    #expect(cache.course() == Data("first course".utf8))
+    #expect(FreshCache(path: path)?.course() == Data("second course".utf8))
+  }
+
+  @Test("a cache file without its two lines, or not a regular file, is not opened")
+  func notACache() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("nelm-fresh-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try Data("print\nsummary without its end".utf8).write(
+      to: URL(fileURLWithPath: folder + "/one-line"))
+    #expect(FreshCache(path: folder + "/one-line") == nil)
+    #expect(symlink(folder + "/one-line", folder + "/link") == 0)
+    #expect(FreshCache(path: folder + "/link") == nil)
+    #expect(mkfifo(folder + "/fifo", 0o600) == 0)
+    #expect(FreshCache(path: folder + "/fifo") == nil)
+    #expect(FreshCache(path: folder) == nil)
+  }
+}
+
+@Suite("The course summary's cache line")
+struct CourseSummaryLineTests {
+  @Test("a course's summary reads back the same from its line")
+  func roundTrip() throws {
+    let course = try CourseLoader.load(from: Fixtures.folder("valid"))
+    let cases = try CourseLoader.load(from: Fixtures.folder("cases-valid"))
+    for summary in [
+      CourseSummary(course), CourseSummary(cases),
+      CourseSummary(Course(lessons: course.lessons, cases: cases.cases)),
+    ] {
+      #expect(!summary.lessons.isEmpty || !summary.cases.isEmpty)
+      let line = try #require(summary.line)
+      #expect(!line.contains(UInt8(ascii: "\n")))
+      #expect(CourseSummary(line: line) == summary)
+    }
+  }
+
+  @Test("a title that holds a separator or a newline is not written as a line")
+  func separatorsInText() throws {
+    let course = try CourseLoader.load(from: Fixtures.folder("valid"))
+    for mark in ["\u{1E}", "\u{1F}", "\n"] {
+      var summary = CourseSummary(course)
+      summary.lessons[0].title += mark + "more"
+      #expect(summary.line == nil)
+    }
+  }
+
+  @Test(
+    "a line that does not read whole gives no summary",
+    arguments: [
+      "L\u{1F}a\u{1F}A\u{1F}1", "L\u{1F}a\u{1F}A\u{1F}one\u{1F}2", "C\u{1F}c\u{1F}C",
+      "C\u{1F}c\u{1F}C\u{1F}-\u{1F}1", "I", "I\u{1F}x\u{1F}y", "X\u{1F}a", "I\u{1F}a\u{1E}",
+    ])
+  func malformed(line: String) {
+    #expect(CourseSummary(line: Array(line.utf8)) == nil)
+  }
+
+  @Test("text that is not UTF-8 gives no summary")
+  func notUTF8() {
+    #expect(CourseSummary(line: [UInt8(ascii: "I"), 0x1F, 0xFF, 0xFE]) == nil)
+  }
 }
