@@ -16,10 +16,14 @@ enum SessionItemsReader {
     data.withUnsafeBytes { raw -> (items: [String: ItemRecord], rest: Data)? in
       var reader = Reader(bytes: raw.bindMemory(to: UInt8.self))
       guard let (items, range) = reader.topLevel() else { return nil }
+      // Appended from pointers: the generic `append(contentsOf:)` casts its argument
+      // dynamically, a conformance lookup on the way to the first prompt.
+      let bytes = raw.bindMemory(to: UInt8.self)
       var rest = Data(capacity: data.count - range.count + 2)
-      rest.append(contentsOf: raw[..<range.lowerBound])
-      rest.append(contentsOf: "{}".utf8)
-      rest.append(contentsOf: raw[range.upperBound...])
+      guard let base = bytes.baseAddress else { return nil }
+      rest.append(base, count: range.lowerBound)
+      rest.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")])
+      rest.append(base + range.upperBound, count: bytes.count - range.upperBound)
       return (items, rest)
     }
   }
@@ -223,9 +227,7 @@ enum SessionItemsReader {
         return false
       default:
         let start = index
-        while index < bytes.count, "-+.eE0123456789truefalsn".utf8.contains(bytes[index]) {
-          index += 1
-        }
+        while index < bytes.count, Self.isNumberOrWord(bytes[index]) { index += 1 }
         return index > start
       }
     }
@@ -274,7 +276,7 @@ enum SessionItemsReader {
       let negative = take(UInt8(ascii: "-"))
       var value = 0
       let start = index
-      while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+      while index < bytes.count, Self.isDigit(bytes[index]) {
         value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
         index += 1
       }
@@ -290,7 +292,7 @@ enum SessionItemsReader {
       let start = index
       _ = take(UInt8(ascii: "-"))
       let digits = index
-      while index < bytes.count, "0123456789".utf8.contains(bytes[index]) { index += 1 }
+      skipDigits()
       guard index > digits, !(index - digits > 1 && bytes[digits] == UInt8(ascii: "0")) else {
         return nil
       }
@@ -298,14 +300,14 @@ enum SessionItemsReader {
       if take(UInt8(ascii: ".")) {
         whole = false
         let fraction = index
-        while index < bytes.count, "0123456789".utf8.contains(bytes[index]) { index += 1 }
+        skipDigits()
         guard index > fraction else { return nil }
       }
       if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
         whole = false
         if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
         let exponent = index
-        while index < bytes.count, "0123456789".utf8.contains(bytes[index]) { index += 1 }
+        skipDigits()
         guard index > exponent else { return nil }
       }
       // `JSONInspection` refuses a whole number longer than 18 characters that does not fit
@@ -315,8 +317,31 @@ enum SessionItemsReader {
       return value.flatMap { $0.isFinite ? $0 : nil }
     }
 
+    private mutating func skipDigits() {
+      while index < bytes.count, Self.isDigit(bytes[index]) { index += 1 }
+    }
+
+    // Byte tests as comparisons: `"0123456789".utf8.contains` walked a string for each byte,
+    // a tenth of opening a session of 1,000 answers.
+    private static func isDigit(_ byte: UInt8) -> Bool {
+      byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// A byte of a number, `true`, `false` or `null`.
+    private static func isNumberOrWord(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+        UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "t"),
+        UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "f"), UInt8(ascii: "a"),
+        UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "n"):
+        true
+      default: false
+      }
+    }
+
     private func followedByFraction() -> Bool {
-      index < bytes.count && ".eE".utf8.contains(bytes[index])
+      index < bytes.count
+        && (bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e"))
     }
 
     private func equal(_ range: Range<Int>, _ text: StaticString) -> Bool {
