@@ -38,29 +38,58 @@ extension CourseSummary {
 
   /// The summary `line` holds; nil unless every record reads whole.
   public init?(line: some Collection<UInt8>) {
-    lessons = []
-    cases = []
-    items = []
-    guard !line.isEmpty else { return }
-    for record in line.split(separator: Self.record, omittingEmptySubsequences: false) {
-      var fields: [String] = []
-      for text in record.split(separator: Self.field, omittingEmptySubsequences: false) {
-        guard let field = String(validating: text, as: UTF8.self) else { return nil }
-        fields.append(field)
-      }
-      switch (fields.first, fields.count) {
-      case ("L", 5):
-        guard let pages = Int(fields[3]), let questions = Int(fields[4]) else { return nil }
-        lessons.append(
-          LessonEntry(id: fields[1], title: fields[2], pageCount: pages, questionCount: questions))
-      case ("C", 4):
-        guard let steps = Int(fields[3]) else { return nil }
-        cases.append(CaseEntry(id: fields[1], title: fields[2], stepCount: steps))
-      case ("I", 2):
-        items.insert(fields[1])
-      default:
-        return nil
-      }
+    let read =
+      line.withContiguousStorageIfAvailable(Self.read)
+      ?? Array(line).withUnsafeBufferPointer(Self.read)
+    guard let summary = read else { return nil }
+    self = summary
+  }
+
+  private init(lessons: [LessonEntry], cases: [CaseEntry], items: Set<String>) {
+    self.lessons = lessons
+    self.cases = cases
+    self.items = items
+  }
+
+  /// One pass over the bytes, each field made a `String` straight from them (splitting into
+  /// slices first took longer than the rest of the cache's reading).
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> CourseSummary? {
+    var summary = CourseSummary(lessons: [], cases: [], items: [])
+    guard !bytes.isEmpty else { return summary }
+    var fields: [String] = []
+    fields.reserveCapacity(5)
+    var start = 0
+    for index in 0...bytes.count {
+      let end = index == bytes.count
+      guard end || bytes[index] == record || bytes[index] == field else { continue }
+      guard
+        let text = String(
+          validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+      else { return nil }
+      fields.append(text)
+      start = index + 1
+      guard end || bytes[index] == record else { continue }
+      guard summary.add(fields) else { return nil }
+      fields.removeAll(keepingCapacity: true)
     }
+    return summary
+  }
+
+  /// Adds one record's fields; false when they are not a record.
+  private mutating func add(_ fields: [String]) -> Bool {
+    switch (fields.first, fields.count) {
+    case ("L", 5):
+      guard let pages = Int(fields[3]), let questions = Int(fields[4]) else { return false }
+      lessons.append(
+        LessonEntry(id: fields[1], title: fields[2], pageCount: pages, questionCount: questions))
+    case ("C", 4):
+      guard let steps = Int(fields[3]) else { return false }
+      cases.append(CaseEntry(id: fields[1], title: fields[2], stepCount: steps))
+    case ("I", 2):
+      items.insert(fields[1])
+    default:
+      return false
+    }
+    return true
   }
 }
