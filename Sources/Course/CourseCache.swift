@@ -141,8 +141,10 @@ enum CourseFingerprint {
         if folder == directory { return nil }
         continue
       }
+      // Resolved once per folder, not for each file (a `realpath` and path edits, 54 times).
+      let root = CourseFileReader.root(of: folder)
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        guard case .success(let bytes) = CourseFileReader.bytes(of: folder + "/" + name, root: nil)
+        guard case .success(let bytes) = CourseFileReader.bytes(of: folder + "/" + name, root: root)
         else { return nil }
         hash.add("\n\(folder)/\(name)\t\(bytes.count)\n")
         hash.add(bytes)

@@ -36,7 +36,9 @@ public enum ShellLauncher {
     Terminal.useUTF8Locale()
     InterruptFlag.install()
     SignalExit.install()
-    let terminal = Terminal()
+    // Read once for the terminal and the pictures (each read copies the whole environment).
+    let environment = ProcessInfo.processInfo.environment
+    let terminal = Terminal(environment: environment)
     var source: LineSource = PipeLineSource()
     if terminal.isInteractive, let editor = LineEditor(historyFile: historyFile(options)) {
       editor.remembers = Tutor.isCommand
@@ -61,7 +63,7 @@ public enum ShellLauncher {
       history: { limit throws -> [Answer] in try session.recentAnswers(limit: limit) },
       learners: { store.learners().map(\.value) })
     tutor.setPictures(
-      color: terminal.color, environment: ProcessInfo.processInfo.environment,
+      color: terminal.color, environment: environment,
       isTerminal: isatty(STDOUT_FILENO) == 1)
     if terminal.isInteractive {
       writeOut(renderer.render(tutor.welcome(isNewLearner: isNew)))

@@ -8,7 +8,7 @@ struct Terminal {
   /// Colour is wanted: standard output is a terminal and `NO_COLOR` is not set.
   var color: Bool
 
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+  init(environment: [String: String]) {
     isInteractive = isatty(STDIN_FILENO) == 1
     let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
     let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -20,10 +20,12 @@ struct Terminal {
 
   /// Columns to lay screens out for: the terminal's width now (read again before every
   /// screen, so a resized window gets lines that fit it), else `COLUMNS`, else 80.
-  func width(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+  func width() -> Int {
     let columns = Int(nelm_terminal_columns(STDOUT_FILENO))
     if columns > 0 { return min(columns, Terminal.widest) }
-    if let text = environment["COLUMNS"], let value = Int(text), value > 0 {
+    // One variable, read only when there is no terminal to ask: `ProcessInfo.environment`
+    // would copy all of them before every screen.
+    if let text = getenv("COLUMNS").map({ String(cString: $0) }), let value = Int(text), value > 0 {
       return min(value, Terminal.widest)
     }
     return 80
