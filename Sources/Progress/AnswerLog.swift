@@ -155,6 +155,20 @@ public enum AnswerLog {
     if line.count > longestLine {
       throw .corruptLog(path: path, line: number, detail: "it is longer than \(longestLine) bytes")
     }
+    // Most lines are read without the decoder; a line the fast reader does not take, or whose
+    // answer has a problem, goes the long way, which says what is wrong.
+    if let quick = line.withUnsafeBytes({ LogLineReader.read($0.bindMemory(to: UInt8.self)) }),
+      quick.answer.problem == nil
+    {
+      return quick
+    }
+    return try decodedAnswer(in: line, path: path, line: number)
+  }
+
+  /// One line's answer read by the decoder, as every line was before `LogLineReader`.
+  static func decodedAnswer(in line: Data, path: String, line number: Int) throws(ProgressError)
+    -> LoggedAnswer
+  {
     let inspection = JSONInspection.inspect(line, as: .answer)
     let answer: LoggedAnswer
     do {
