@@ -8,14 +8,20 @@ struct CaseAssembler {
   let seed: UInt64
   let topic: CaseTopic
   let patient: GeneratedPatient
+  /// The patient's parsed facts at each reveal, when known already.
+  let facts: [GeneratedPatient.Reveal: CaseFacts]
   var rng: RandomSource
   var maker: CaseStepMaker
   var narrative: CaseNarrative
 
-  init(seed: UInt64, topic: CaseTopic, patient: GeneratedPatient) {
+  init(
+    seed: UInt64, topic: CaseTopic, patient: GeneratedPatient,
+    facts: [GeneratedPatient.Reveal: CaseFacts] = [:]
+  ) {
     self.seed = seed
     self.topic = topic
     self.patient = patient
+    self.facts = facts
     rng = RandomSource(seed: seed, stream: 3)
     maker = CaseStepMaker(rng: RandomSource(seed: seed, stream: 4))
     let fromResection = patient.status == .resected && patient.isLowGrade
@@ -62,7 +68,8 @@ struct CaseAssembler {
         case .board: revealed = revealed == .staged ? .board : revealed
         }
       }
-      let facts = patient.facts(revealing: revealed) ?? CaseGenerator.fallbackFacts
+      let facts =
+        self.facts[revealed] ?? patient.facts(revealing: revealed) ?? CaseGenerator.fallbackFacts
       let rule = ClinicalEngine.assess(facts).decisionRule
       if index < plan.count - 1 && (rule == .d2 || rule == .d2a) {
         // The decision is made here: the board meets now and the work-up stops.

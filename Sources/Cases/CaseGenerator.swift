@@ -25,23 +25,30 @@ public enum CaseGenerator {
     let drawn = choice.pick(CaseTopic.allCases, or: .treatment)
     let focus = topic ?? drawn
     var draws = RandomSource(seed: seed, stream: 2)
-    var assembler = CaseAssembler(
-      seed: seed, topic: focus, patient: validPatient(focus, using: &draws))
+    let (patient, facts) = validPatient(focus, using: &draws)
+    var assembler = CaseAssembler(seed: seed, topic: focus, patient: patient, facts: facts)
     return assembler.assemble()
   }
 
-  /// A patient whose facts the parser accepts at every stage of the story.
+  /// A patient whose facts the parser accepts at every stage of the story, with those facts
+  /// (the stages are told from them: parsing them again took a third of making a case, which
+  /// an export does once for every generated case in the log).
   ///
   /// The draw is meant to be valid by construction; the parser has the last word, and a
   /// refused draw is replaced by the next one.
-  static func validPatient(_ topic: CaseTopic, using rng: inout RandomSource) -> GeneratedPatient {
+  static func validPatient(_ topic: CaseTopic, using rng: inout RandomSource)
+    -> (GeneratedPatient, [GeneratedPatient.Reveal: CaseFacts])
+  {
     for _ in 0..<100 {
       let patient = GeneratedPatient.draw(topic: topic, using: &rng)
-      if GeneratedPatient.Reveal.allCases.allSatisfy({ patient.facts(revealing: $0) != nil }) {
-        return patient
+      var facts: [GeneratedPatient.Reveal: CaseFacts] = [:]
+      for reveal in GeneratedPatient.Reveal.allCases {
+        guard let parsed = patient.facts(revealing: reveal) else { break }
+        facts[reveal] = parsed
       }
+      if facts.count == GeneratedPatient.Reveal.allCases.count { return (patient, facts) }
     }
-    return fallbackPatient
+    return (fallbackPatient, [:])
   }
 
   /// A patient known to be valid, should every draw ever be refused.

@@ -54,6 +54,19 @@ struct CaseGeneratorTests {
         == true)
   }
 
+  @Test("a case told from the facts parsed for the draw is the case told from facts parsed again")
+  func parsedFactsReused() {
+    for seed in UInt64(0)..<300 {
+      let topic = CaseTopic.allCases[Int(seed) % CaseTopic.allCases.count]
+      var draws = RandomSource(seed: seed, stream: 2)
+      let (patient, facts) = CaseGenerator.validPatient(topic, using: &draws)
+      #expect(facts.count == GeneratedPatient.Reveal.allCases.count)
+      var reusing = CaseAssembler(seed: seed, topic: topic, patient: patient, facts: facts)
+      var parsingAgain = CaseAssembler(seed: seed, topic: topic, patient: patient)
+      #expect(reusing.assemble() == parsingAgain.assemble(), "seed \(seed)")
+    }
+  }
+
   @Test("different seeds give different cases")
   func differentSeeds() {
     #expect(CaseGenerator.generate(seed: 1) != CaseGenerator.generate(seed: 2))
