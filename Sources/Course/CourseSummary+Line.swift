@@ -62,9 +62,11 @@ extension CourseSummary {
     for index in 0...bytes.count {
       let end = index == bytes.count
       guard end || bytes[index] == record || bytes[index] == field else { continue }
+      let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+      // ASCII is UTF-8 as it stands; `String(validating:)` is generic and slow on short text.
       guard
-        let text = String(
-          validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        let text = slice.allSatisfy({ $0 < 0x80 })
+          ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
       else { return nil }
       fields.append(text)
       start = index + 1

@@ -45,11 +45,9 @@ extension StrictJSONReader {
   private mutating func items() -> [String: ItemRecord]? {
     var items: [String: ItemRecord] = [:]
     let finished = object { reader, key in
-      guard let id = reader.text(key), items[id] == nil, let record = reader.record() else {
-        return false
-      }
-      items[id] = record
-      return true
+      guard let id = reader.text(key), let record = reader.record() else { return false }
+      // One hash of the id: a key written twice ends the read.
+      return items.updateValue(record, forKey: id) == nil
     }
     return finished ? items : nil
   }
