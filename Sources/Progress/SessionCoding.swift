@@ -46,12 +46,16 @@ public enum SessionCoding {
     try decodeMigrating(data, path: path, learner: learner).session
   }
 
+  /// A session file read: the session, the answers an earlier version held, and which counts
+  /// were held to `Session.countCeiling`.
+  typealias Decoded = (session: Session, legacyAnswers: [Answer]?, warnings: [String])
+
   /// Reads a session file of any version nelm knows. For an earlier version, also returns
   /// the answers the file held, which belong in the answer log now; `warnings` says which
   /// counts were held to `Session.countCeiling`.
   static func decodeMigrating(
     _ data: Data, path: String, learner: LearnerName
-  ) throws(ProgressError) -> (session: Session, legacyAnswers: [Answer]?, warnings: [String]) {
+  ) throws(ProgressError) -> Decoded {
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .corrupt(path: path, detail: "the file is empty")
     }

@@ -31,15 +31,21 @@ public struct SessionStore: Sendable {
   /// session, and repairs what a crash left in the log. A file that cannot be used throws
   /// (`.corrupt`, `.corruptLog`, `.notAFile`, `.readOnly`, `.newerFormat` …) and nothing is
   /// changed; the lock is released.
-  public func open(_ learner: LearnerName, now: Date) throws(ProgressError) -> OpenSession {
+  ///
+  /// `prefetched`, the same learner's file read ahead of the lock, saves decoding it again
+  /// when the file is unchanged.
+  public func open(_ learner: LearnerName, now: Date, prefetched: SessionPrefetch? = nil)
+    throws(ProgressError) -> OpenSession
+  {
     try createDirectory()
     let lock = try SessionLock(learner, in: directory)
     let session: Session
     let warnings: [String]
     let checkpointBytes: Int
+    let prefetched = prefetched?.learner == learner ? prefetched : nil
     do throws(ProgressError) {
       (session, warnings, checkpointBytes) = try lock.exclusively { () throws(ProgressError) in
-        try load(learner, now: now)
+        try load(learner, now: now, prefetched: prefetched)
       }
     } catch {
       lock.discard()
@@ -54,8 +60,8 @@ public struct SessionStore: Sendable {
   /// Reads and checks both files, then repairs and migrates: the order that leaves a file
   /// that cannot be used unchanged. Returns the session with every line applied, and how much
   /// of the log the session file on disk counts.
-  private func load(_ learner: LearnerName, now: Date) throws(ProgressError)
-    -> (Session, [String], Int)
+  private func load(_ learner: LearnerName, now: Date, prefetched: SessionPrefetch?)
+    throws(ProgressError) -> (Session, [String], Int)
   {
     let url = fileURL(for: learner)
     let log = AnswerLog.url(forSessionFile: url)
@@ -68,7 +74,12 @@ public struct SessionStore: Sendable {
       try repair.apply(now: now)
       return (repair.recount(fresh), [], 0)
     }
-    let decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
+    let decoded: SessionCoding.Decoded
+    if let ahead = prefetched?.decoded(of: bytes) {
+      decoded = ahead
+    } else {
+      decoded = try SessionCoding.decodeMigrating(Data(bytes), path: url.path, learner: learner)
+    }
     if let answers = decoded.legacyAnswers {
       let repair = try AnswerLogRepair(log: log, from: 0)
       try repair.apply(now: now)
@@ -89,7 +100,7 @@ public struct SessionStore: Sendable {
 
   /// The session file's bytes (nil when there is none), never more than
   /// `largestSessionFile`, through `StateFile` (no link, FIFO or device).
-  private func readSessionFile(_ url: URL, writable: Bool) throws(ProgressError) -> [UInt8]? {
+  func readSessionFile(_ url: URL, writable: Bool) throws(ProgressError) -> [UInt8]? {
     guard let fd = try StateFile.open(url.path, O_RDONLY, writable: writable) else { return nil }
     defer { close(fd) }
     var info = stat()

@@ -75,10 +75,11 @@ extension ShellLauncher {
   /// fresh start only when the learner says so at the terminal; only that file moves, and a
   /// file from a newer nelm, a link or a read-only file is never offered.
   static func openSession(
-    _ learner: LearnerName, store: SessionStore, source: LineSource, terminal: Terminal
+    _ learner: LearnerName, store: SessionStore, source: LineSource, terminal: Terminal,
+    prefetched: SessionPrefetch? = nil
   ) -> OpenSession? {
     do {
-      return try store.open(learner, now: Date())
+      return try store.open(learner, now: Date(), prefetched: prefetched)
     } catch let error {
       guard let broken = error.fileToSetAside, terminal.isInteractive else {
         warn(error.message)

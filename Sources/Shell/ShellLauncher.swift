@@ -16,15 +16,20 @@ public struct ShellOptions: Sendable {
   /// `$XDG_STATE_HOME/nelm`: history and the remembered learner name; nil to keep neither
   /// (no usable state folder).
   public var stateDirectory: String?
+  /// The named learner's session file, being read ahead of the lock while the course is
+  /// checked; used when that learner's session is opened.
+  public var prefetched: SessionPrefetch?
 
   /// Creates a value from its parts.
   public init(
-    learner: String?, course: CourseProvider, sessionsDirectory: String, stateDirectory: String?
+    learner: String?, course: CourseProvider, sessionsDirectory: String, stateDirectory: String?,
+    prefetched: SessionPrefetch? = nil
   ) {
     self.learner = learner
     self.course = course
     self.sessionsDirectory = sessionsDirectory
     self.stateDirectory = stateDirectory
+    self.prefetched = prefetched
   }
 }
 
@@ -49,7 +54,10 @@ public enum ShellLauncher {
     else { return 1 }
     let store = SessionStore(directory: URL(fileURLWithPath: options.sessionsDirectory))
     let isNew = !FileManager.default.fileExists(atPath: store.fileURL(for: learner).path)
-    guard let session = openSession(learner, store: store, source: source, terminal: terminal)
+    guard
+      let session = openSession(
+        learner, store: store, source: source, terminal: terminal,
+        prefetched: options.prefetched)
     else { return 1 }
     defer { session.close() }
     for warning in session.warnings.prefix(3) { warn(warning) }

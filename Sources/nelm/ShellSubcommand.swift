@@ -23,9 +23,14 @@ struct ShellSubcommand: ParsableCommand {
     let paths = Paths.current
     try checkLearner(paths)
     let sessions = try options.sessionsFolder(command: "")
+    // A named learner's file is read on another thread while the course is checked here.
+    let prefetched = options.namedLearner.flatMap { try? LearnerName($0) }.map {
+      SessionPrefetch($0, in: SessionStore(directory: URL(fileURLWithPath: sessions)))
+    }
     let shell = ShellOptions(
       learner: options.namedLearner, course: try options.course.provider(command: ""),
-      sessionsDirectory: sessions, stateDirectory: paths.stateDirectory())
+      sessionsDirectory: sessions, stateDirectory: paths.stateDirectory(),
+      prefetched: prefetched)
     let status = ShellLauncher.run(shell)
     if status != 0 { throw ExitCode(status) }
   }

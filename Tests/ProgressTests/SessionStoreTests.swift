@@ -42,6 +42,64 @@ struct SessionStoreTests {
     }
   }
 
+  /// `session` saved as `learner`'s file in `store`; returns the file's bytes.
+  @discardableResult
+  func saved(_ session: Session, as learner: LearnerName, in store: SessionStore) throws -> [UInt8]
+  {
+    let open = try store.open(learner, now: Date())
+    defer { open.close() }
+    try open.save(session)
+    return Array(try Data(contentsOf: open.fileURL))
+  }
+
+  @Test("a file read ahead of the lock is the session opened, and only for its own bytes")
+  func readAhead() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let learner = try LearnerName("ana")
+      let bytes = try saved(sampleSession(), as: learner, in: store)
+      let prefetched = SessionPrefetch(learner, in: store)
+      #expect(prefetched.decoded(of: bytes)?.session == sampleSession().roundedToMilliseconds)
+      #expect(prefetched.decoded(of: bytes + [0x20]) == nil)
+      let open = try store.open(learner, now: Date(), prefetched: prefetched)
+      defer { open.close() }
+      #expect(open.session == sampleSession().roundedToMilliseconds)
+    }
+  }
+
+  @Test("a file that changed after it was read ahead is read again under the lock")
+  func changedAfterReadAhead() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      let learner = try LearnerName("ana")
+      let first = try saved(sampleSession(), as: learner, in: store)
+      let prefetched = SessionPrefetch(learner, in: store)
+      #expect(prefetched.decoded(of: first) != nil)
+      var changed = sampleSession()
+      changed.settings.color = "always"
+      try saved(changed, as: learner, in: store)
+      let open = try store.open(learner, now: Date(), prefetched: prefetched)
+      defer { open.close() }
+      #expect(open.session.settings.color == "always")
+      #expect(open.session == changed.roundedToMilliseconds)
+    }
+  }
+
+  @Test("another learner's file read ahead is not used")
+  func otherLearnersReadAhead() throws {
+    try withTemporaryDirectory { directory in
+      let store = SessionStore(directory: directory.url)
+      var bobs = sampleSession(learner: "bob")
+      bobs.settings.color = "always"
+      try saved(bobs, as: try LearnerName("bob"), in: store)
+      try saved(sampleSession(), as: try LearnerName("ana"), in: store)
+      let prefetched = SessionPrefetch(try LearnerName("bob"), in: store)
+      let open = try store.open(LearnerName("ana"), now: Date(), prefetched: prefetched)
+      defer { open.close() }
+      #expect(open.session == sampleSession().roundedToMilliseconds)
+    }
+  }
+
   @Test("a failed save keeps the previous session in memory and on disk")
   func failedSave() throws {
     try withTemporaryDirectory { directory in
