@@ -42,10 +42,13 @@ public enum CourseCache {
     return course
   }
 
-  /// Where the cache of `directory` lives.
+  /// Where the cache of `directory` lives: one file for each way of writing the folder. The
+  /// cached course names its files as the folder was written (for messages), so the
+  /// fingerprint covers that spelling; with one file for all spellings, `--lessons Lessons`
+  /// and `--lessons /abs/Lessons` in turn made each start-up find it stale and parse the YAML.
   static func cacheFile(for directory: String, in cacheDirectory: String) -> URL {
-    URL(fileURLWithPath: cacheDirectory)
-      .appendingPathComponent("course-\(CourseFingerprint.hash(absolute(directory))).json")
+    let key = CourseFingerprint.hash(absolute(directory) + "\u{0}" + directory)
+    return URL(fileURLWithPath: cacheDirectory).appendingPathComponent("course-\(key).json")
   }
 
   /// The snapshot the cache holds.

@@ -42,6 +42,30 @@ struct CourseCacheTests {
     }
   }
 
+  @Test("two ways of writing the course folder keep a cache each: neither makes the other stale")
+  func spellingsKeepTheirCaches() throws {
+    try withScratchCourse { course, cache in
+      let other = course + "/../Lessons"
+      _ = try CourseCache.load(from: course, cacheDirectory: cache)
+      _ = try CourseCache.load(from: other, cacheDirectory: cache)
+      #expect(cacheFiles(cache).count == 2)
+      func written() throws -> [Date] {
+        try cacheFiles(cache).sorted().map {
+          try #require(
+            try FileManager.default.attributesOfItem(atPath: cache + "/" + $0)[.modificationDate]
+              as? Date)
+        }
+      }
+      let before = try written()
+      Thread.sleep(forTimeInterval: 0.01)
+      for folder in [course, other, course] {
+        let loaded = try CourseCache.load(from: folder, cacheDirectory: cache)
+        #expect(loaded == (try CourseLoader.load(from: folder)))
+      }
+      #expect(try written() == before)
+    }
+  }
+
   @Test("a changed course file makes the cache stale: the change shows at once")
   func staleAfterEdit() throws {
     try withScratchCourse { course, cache in
