@@ -31,8 +31,8 @@ public enum CaseGenerator {
   }
 
   /// A patient whose facts the parser accepts at every stage of the story, with those facts
-  /// (the stages are told from them: parsing them again took a third of making a case, which
-  /// an export does once for every generated case in the log).
+  /// (the stages are told from them: parsing facts was most of making a case, which an
+  /// export does once for every generated case in the log).
   ///
   /// The draw is meant to be valid by construction; the parser has the last word, and a
   /// refused draw is replaced by the next one.
