@@ -58,49 +58,24 @@ extension StrictJSONReader {
     return finished ? places : nil
   }
 
+  /// A lesson's place: the keys every place has, and no other.
   fileprivate mutating func lesson() -> LessonProgress? {
-    var position: Int?
-    var completed: Bool?
-    var started: Date?
-    var updated: Date?
-    let finished = object { reader, key in
-      if reader.equal(key, "position") {
-        return store(&position, reader.integer())
-      } else if reader.equal(key, "completed") {
-        return store(&completed, reader.boolean())
-      } else if reader.equal(key, "started") {
-        return store(&started, reader.date())
-      } else if reader.equal(key, "updated") {
-        return store(&updated, reader.date())
-      }
-      return false
-    }
-    guard finished, let position, let completed, let started, let updated else { return nil }
+    var place = PlaceFields()
+    let finished = object { reader, key in place.read(key, &reader) ?? false }
+    guard finished, let (position, completed, started, updated) = place.values else { return nil }
     return LessonProgress(
       position: position, completed: completed, started: started, updated: updated)
   }
 
+  /// A case's place: the keys every place has, and the outcomes of its steps.
   fileprivate mutating func caseProgress() -> CaseProgress? {
-    var position: Int?
-    var completed: Bool?
-    var started: Date?
-    var updated: Date?
+    var place = PlaceFields()
     var outcomes: [String: Outcome]?
     let finished = object { reader, key in
-      if reader.equal(key, "position") {
-        return store(&position, reader.integer())
-      } else if reader.equal(key, "completed") {
-        return store(&completed, reader.boolean())
-      } else if reader.equal(key, "started") {
-        return store(&started, reader.date())
-      } else if reader.equal(key, "updated") {
-        return store(&updated, reader.date())
-      } else if reader.equal(key, "outcomes") {
-        return store(&outcomes, reader.outcomes())
-      }
-      return false
+      if let read = place.read(key, &reader) { return read }
+      return reader.equal(key, "outcomes") && store(&outcomes, reader.outcomes())
     }
-    guard finished, let position, let completed, let started, let updated else { return nil }
+    guard finished, let (position, completed, started, updated) = place.values else { return nil }
     return CaseProgress(
       position: position, completed: completed, started: started, updated: updated,
       outcomes: outcomes ?? [:])
@@ -139,5 +114,33 @@ extension StrictJSONReader {
     guard finished, let cases, let timed, let started else { return nil }
     return QuizProgress(
       cases: cases.map { CaseID($0) }, topic: topic, timed: timed, started: started)
+  }
+}
+
+/// The keys a lesson's and a case's place share, gathered one at a time.
+private struct PlaceFields {
+  private var position: Int?
+  private var completed: Bool?
+  private var started: Date?
+  private var updated: Date?
+
+  /// Reads the value of `key` when it is one of these keys (see `AnswerFields.read`).
+  mutating func read(_ key: Range<Int>, _ reader: inout StrictJSONReader) -> Bool? {
+    if reader.equal(key, "position") {
+      return store(&position, reader.integer())
+    } else if reader.equal(key, "completed") {
+      return store(&completed, reader.boolean())
+    } else if reader.equal(key, "started") {
+      return store(&started, reader.date())
+    } else if reader.equal(key, "updated") {
+      return store(&updated, reader.date())
+    }
+    return nil
+  }
+
+  /// The four values, when every one was read.
+  var values: (Int, Bool, Date, Date)? {
+    guard let position, let completed, let started, let updated else { return nil }
+    return (position, completed, started, updated)
   }
 }
