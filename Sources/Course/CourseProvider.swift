@@ -68,8 +68,8 @@ extension CourseCache {
       // Stale or missing: load now, so problems are reported before the prompt.
       return CourseProvider(try loadAndCache(directory, fingerprint: fingerprint, file: file))
     }
-    // A summary that does not read (an empty line among them) leaves the greeting to wait
-    // for the course.
+    // An empty summary line, or one that does not read, leaves the greeting to wait for the
+    // course.
     let summary = cache.summary.isEmpty ? nil : CourseSummary(line: cache.summary)
     return CourseProvider(
       summary: summary,
