@@ -68,6 +68,17 @@ struct ItemIDTests {
     #expect(ItemID(text).isReviewable == expected)
   }
 
+  @Test(
+    "whether an id comes back for review is what its case says, for ids of every shape",
+    arguments: [
+      "grading/g1", "case/ileal-crr/best", "case/random:4/grade", "case/random:4:staging/t",
+      "case/random:4", "case/random:4/a/b", "case/random:/x", "case/random:x/y", "case//x",
+      "case/randomly/x", "random:4/x", "x/case/random:4/y", "case/random:4/", "", "case/",
+    ])
+  func reviewableAsTheCaseSays(text: String) {
+    #expect(ItemID(text).isReviewable == (ItemID(text).caseID?.isGenerated != true))
+  }
+
   @Test("an id in neither form is kept as it is and names nothing")
   func neither() {
     #expect(ItemID("a/b/c").kind == nil)

@@ -69,6 +69,24 @@ struct StateFileTests {
     }
   }
 
+  @Test(
+    "a file is read whole and within its limit whatever size it was said to have",
+    arguments: [0, 1, 99_999, 100_000, 100_001, 1 << 20])
+  func readWithSize(size: Int) throws {
+    try withTemporaryDirectory { directory in
+      let file = directory.url.appendingPathComponent("f")
+      let contents = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+      try Data(contents).write(to: file)
+      for limit in [100_000, 99_999, 1 << 20] {
+        let fd = open(file.path, O_RDONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let read = try StateFile.read(fd, limit: limit, path: file.path, size: size)
+        #expect(read == (limit >= contents.count ? contents : nil), "limit \(limit)")
+      }
+    }
+  }
+
   @Test("a hard link planted at the temporary file's name is not written through")
   func plantedTemporary() throws {
     try withVictim { (directory, victim) throws in
