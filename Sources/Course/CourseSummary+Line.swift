@@ -12,26 +12,31 @@ extension CourseSummary {
 
   /// The line, without its newline; nil when a title or id holds RS, US or a newline.
   public var line: [UInt8]? {
-    var records: [[String]] = []
-    for lesson in lessons {
-      records.append(
-        ["L", lesson.id, lesson.title, String(lesson.pageCount), String(lesson.questionCount)])
-    }
-    for entry in cases {
-      records.append(["C", entry.id, entry.title, String(entry.stepCount)])
-    }
-    for item in items.sorted() { records.append(["I", item]) }
     var bytes: [UInt8] = []
-    for (index, fields) in records.enumerated() {
-      if index > 0 { bytes.append(Self.record) }
+    func record(_ fields: String...) -> Bool {
+      if !bytes.isEmpty { bytes.append(Self.record) }
       for (position, text) in fields.enumerated() {
         if position > 0 { bytes.append(Self.field) }
-        let utf8 = Array(text.utf8)
-        if utf8.contains(where: { $0 == Self.record || $0 == Self.field || $0 == 0x0A }) {
-          return nil
+        let start = bytes.count
+        bytes += text.utf8
+        if bytes[start...].contains(where: { $0 == Self.record || $0 == Self.field || $0 == 0x0A })
+        {
+          return false
         }
-        bytes += utf8
       }
+      return true
+    }
+    for lesson in lessons {
+      guard
+        record(
+          "L", lesson.id, lesson.title, String(lesson.pageCount), String(lesson.questionCount))
+      else { return nil }
+    }
+    for entry in cases {
+      guard record("C", entry.id, entry.title, String(entry.stepCount)) else { return nil }
+    }
+    for item in items.sorted() {
+      guard record("I", item) else { return nil }
     }
     return bytes
   }

@@ -40,12 +40,17 @@ public struct ItemID: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
   /// What the id names; nil when it is in neither form.
   public var kind: Kind? {
-    let parts = rawValue.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    if parts.count == 3, parts[0] == "case" {
-      return .caseStep(CaseID(parts[1]), step: parts[2])
+    // Found by the slashes' places, without an array of parts: the greeting and the exports
+    // ask this of every item a learner has.
+    let text = rawValue
+    guard let first = text.firstIndex(of: "/") else { return nil }
+    let rest = text[text.index(after: first)...]
+    guard let second = rest.firstIndex(of: "/") else {
+      return .question(lesson: String(text[..<first]), question: String(rest))
     }
-    if parts.count == 2 { return .question(lesson: parts[0], question: parts[1]) }
-    return nil
+    let last = rest[rest.index(after: second)...]
+    guard text[..<first] == "case", !last.contains("/") else { return nil }
+    return .caseStep(CaseID(String(rest[..<second])), step: String(last))
   }
 
   /// The case of a case step's id; nil for any other id.
@@ -59,12 +64,7 @@ public struct ItemID: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
   /// Whether the item comes back for review: check questions and authored case steps do;
   /// the steps of a generated case are one-off.
-  public var isReviewable: Bool {
-    // `caseID?.isGenerated != true`, without splitting every id: the greeting asks it of
-    // every item a learner has, and only a generated step's id starts this way.
-    guard rawValue.utf8.starts(with: "case/random:".utf8) else { return true }
-    return caseID?.isGenerated != true
-  }
+  public var isReviewable: Bool { caseID?.isGenerated != true }
 
   /// The id as written.
   public var description: String { rawValue }

@@ -106,8 +106,7 @@ public struct SessionStore: Sendable {
     var info = stat()
     let tooLarge = fstat(fd, &info) == 0 && Int(info.st_size) > Self.largestSessionFile
     guard !tooLarge,
-      let bytes = try StateFile.read(
-        fd, limit: Self.largestSessionFile, path: url.path, size: Int(info.st_size))
+      let bytes = try StateFile.read(fd, limit: Self.largestSessionFile, path: url.path)
     else {
       throw .corrupt(
         path: url.path,

@@ -102,12 +102,14 @@ public enum StateFile {
   /// Reads `fd` to its end; nil when it holds more than `limit` bytes (it stops reading at
   /// the first byte past the limit, so `/dev/zero` behind a descriptor cannot exhaust memory).
   ///
-  /// With the file's `size` (from `fstat`), the bytes are read in place into an array of that
-  /// size, not through a zeroed 64 KB chunk appended to a growing array: a returning learner's
-  /// session file, 300 KB, is read this way before every first prompt.
-  static func read(_ fd: Int32, limit: Int, path: String, size: Int = 0) throws(ProgressError)
-    -> [UInt8]?
+  /// The bytes are read in place into an array of the file's size (`size`, else what `fstat`
+  /// says), not through a zeroed 64 KB chunk appended to a growing array: a returning
+  /// learner's session file, 300 KB, is read this way before every first prompt.
+  static func read(_ fd: Int32, limit: Int, path: String, size: Int? = nil)
+    throws(ProgressError) -> [UInt8]?
   {
+    var info = stat()
+    let size = size ?? (fstat(fd, &info) == 0 ? Int(info.st_size) : 0)
     let capacity = max(0, min(size, limit)) + 1
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in

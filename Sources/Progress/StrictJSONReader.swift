@@ -1,10 +1,10 @@
 import Foundation
 import Identifiers
 
-/// Reads JSON as nelm writes it straight from the bytes, without `JSONDecoder`, for the two
-/// places where decoding was most of the cost: the items of a session file
-/// (`SessionItemsReader`, on the way to the first prompt) and the lines of the answer log
-/// (`LogLineReader`, read whole by the exports and `nelm sync`).
+/// Reads JSON as nelm writes it straight from the bytes, without `JSONDecoder`, where decoding
+/// was most of the cost: the items of a session file (`SessionItemsReader`, on the way to the
+/// first prompt), the lines of the answer log (`LogLineReader`, read whole by the exports and
+/// `nelm sync`) and a review history (`FSRSReplay.readFast`, for `schedule replay`).
 ///
 /// Strict by design: only the keys nelm writes, no escapes, no `null` where nelm writes none,
 /// whole numbers of at most 18 digits, dates `Timestamp` reads, review states the scheduler

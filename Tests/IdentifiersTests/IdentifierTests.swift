@@ -79,6 +79,23 @@ struct ItemIDTests {
     #expect(ItemID(text).isReviewable == (ItemID(text).caseID?.isGenerated != true))
   }
 
+  @Test(
+    "an id names what its parts between slashes say, for ids of every shape",
+    arguments: [
+      "grading/g1", "case/c1/s2", "case/random:4:staging/t", "a/b/c", "case/a/b/c", "case//x",
+      "case/x/", "/x", "x/", "/", "//", "case/", "case", "", "x", "Case/a/b", "é/ü", "case/é/ü",
+    ])
+  func kindFromParts(text: String) {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    var expected: ItemID.Kind?
+    if parts.count == 3, parts[0] == "case" {
+      expected = .caseStep(CaseID(parts[1]), step: parts[2])
+    } else if parts.count == 2 {
+      expected = .question(lesson: parts[0], question: parts[1])
+    }
+    #expect(ItemID(text).kind == expected)
+  }
+
   @Test("an id in neither form is kept as it is and names nothing")
   func neither() {
     #expect(ItemID("a/b/c").kind == nil)
