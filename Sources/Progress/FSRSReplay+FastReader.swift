@@ -59,15 +59,8 @@ extension StrictJSONReader {
 
   /// A rating: a whole number of at most nine digits, without sign, fraction or exponent.
   private mutating func rating() -> ReviewRating? {
-    var value = 0
-    let start = index
-    while index < bytes.count, Self.isDigit(bytes[index]) {
-      value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-      index += 1
-    }
-    let count = index - start
-    guard count > 0, count < 10, !(count > 1 && bytes[start] == UInt8(ascii: "0")),
-      !followedByFraction()
+    guard index < bytes.count, Self.isDigit(bytes[index]), let value = integer(),
+      value < 1_000_000_000
     else { return nil }
     return ReviewRating(rawValue: value)
   }
